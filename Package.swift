@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The targets follow the flow of data:
+// text → knowledge → patterns → document → graph → render, with eval and the CLI on top.
+let package = Package(
+    name: "rolegraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rolegraph", targets: ["rolegraph"]),
+        .library(name: "RoleGraph", targets: ["RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "RoleGraphText"),
+        .target(name: "RoleGraphKnowledge", dependencies: ["RoleGraphText"],
+                resources: [.copy("Resources")]),
+        .target(name: "RoleGraphPatterns", dependencies: ["RoleGraphText", "RoleGraphKnowledge"]),
+        .target(name: "RoleGraphDocument", dependencies: ["RoleGraphText", "RoleGraphKnowledge", "RoleGraphPatterns"]),
+        .target(name: "RoleGraphGraph", dependencies: ["RoleGraphDocument"]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "RoleGraphRender", dependencies: ["CGraphviz", "RoleGraphGraph"]),
+        .target(name: "RoleGraphEval", dependencies: ["RoleGraphDocument", "RoleGraphText"]),
+        .executableTarget(name: "rolegraph", dependencies: [
+            "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "RoleGraphTextTests", dependencies: ["RoleGraphText"]),
+        .testTarget(name: "RoleGraphKnowledgeTests", dependencies: ["RoleGraphKnowledge"]),
+        .testTarget(name: "RoleGraphExtractionTests", dependencies: ["RoleGraphDocument"]),
+        .testTarget(name: "RoleGraphRenderTests", dependencies: ["RoleGraphRender"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "RoleGraphEvalTests", dependencies: ["RoleGraphEval"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RoleGraphDocument"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,40 @@
+import Foundation
+import RoleGraphKnowledge
+import RoleGraphPatterns
+import RoleGraphText
+
+/// The whole pipeline for one document: text → tokens → phrases → roles → ``Document``.
+///
+/// Extraction is a pure function of the document and the knowledge base: no state is kept between
+/// documents, so one `Extractor` serves any number of threads and any order of documents
+/// (a JSONL stream, Spark's `RDD.pipe`) with the same results.
+public struct Extractor: Sendable {
+    public let knowledge: KnowledgeBase
+    let scanner: PhraseScanner
+
+    public init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+        self.scanner = PhraseScanner(knowledge: knowledge)
+    }
+
+    /// The extractor over the bundled knowledge files, built once per process.
+    public static let shared = Extractor(knowledge: .bundled)
+
+    /// Reads and extracts one file; the document id is the file name without its extension.
+    /// Throws ``InputError`` for a missing, empty or invalid UTF-8 file.
+    public func extract(path: String) throws -> Document {
+        let bytes = try InputReader.read(path: path)
+        let text = try SourceText(bytes: bytes, file: path)
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return extract(text, id: stem, source: path, date: nil)
+    }
+
+    /// Extracts one text; `date` (ISO) overrides the date found in the text.
+    public func extract(_ text: SourceText, id: String, source: String?, date: String?) -> Document {
+        let tokens = Tokenizer.tokens(of: text)
+        let documentDate = date ?? DocumentDate.find(in: text.string)
+        let result = scanner.scan(tokens, date: documentDate)
+        return DocumentBuilder(text: text, tokens: tokens, result: result, knowledge: knowledge)
+            .build(id: id, source: source, date: documentDate)
+    }
+}

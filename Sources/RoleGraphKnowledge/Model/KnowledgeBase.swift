@@ -1,0 +1,86 @@
+import Foundation
+import RoleGraphText
+
+/// Everything the extractor knows: entries from the bundled knowledge files plus any user files,
+/// compiled once into a ``GazetteerMatcher``. Immutable and `Sendable`: load it once per process and
+/// share it between threads; extraction is a pure function of one document and this value.
+public struct KnowledgeBase: Sendable {
+    public let entries: [KnowledgeEntry]
+    public let matcher: GazetteerMatcher
+    /// Surname (lower-case) → frequency in the source list.
+    public let surnames: [String: Int]
+    /// Lower-case syllables that occur inside known organisation names: a lower-case word may
+    /// continue an organisation name built by shape only if it is one of these.
+    public let organizationVocabulary: Set<String>
+
+    /// Later entries with an id already seen replace the earlier one (user files override).
+    public init(entries: [KnowledgeEntry]) {
+        var order: [String] = []
+        var byID: [String: KnowledgeEntry] = [:]
+        for entry in entries {
+            if byID[entry.id] == nil { order.append(entry.id) }
+            byID[entry.id] = entry
+        }
+        let merged = order.map { byID[$0]! }
+        self.entries = merged
+        self.matcher = GazetteerMatcher(entries: merged)
+        var surnames: [String: Int] = [:]
+        var vocabulary: Set<String> = []
+        for entry in merged {
+            switch entry.kind {
+            case .surname:
+                surnames[VietnameseFolding.lowercased(entry.name)] = Int(entry.attributes["count"] ?? "") ?? 0
+            case .organization, .organizationHead, .relativeBody:
+                for surface in entry.surfaces {
+                    for token in Tokenizer.tokens(of: SourceText(surface)) where token.kind == .word && token.shape == .lower {
+                        vocabulary.insert(token.lower)
+                    }
+                }
+            default:
+                break
+            }
+        }
+        self.surnames = surnames
+        self.organizationVocabulary = vocabulary
+    }
+
+    /// Loads knowledge files; errors name the file, line and column.
+    public static func load(paths: [String]) throws -> KnowledgeBase {
+        var entries: [KnowledgeEntry] = []
+        for path in paths {
+            entries += try loadFile(path: path)
+        }
+        return KnowledgeBase(entries: entries)
+    }
+
+    public static func loadFile(path: String) throws -> [KnowledgeEntry] {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputReader.read(path: path)
+        }
+        let text = try SourceText(bytes: bytes, file: path)
+        return try KnowledgeFile.parse(text.string, file: path)
+    }
+
+    /// The knowledge files shipped with rolegraph, in load order.
+    public static var bundledPaths: [String] {
+        guard let folder = Bundle.module.url(forResource: "Resources/knowledge", withExtension: nil)
+                ?? Bundle.module.url(forResource: "knowledge", withExtension: nil) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".tsv") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    /// The bundled knowledge base, loaded once per process.
+    public static let bundled: KnowledgeBase = {
+        do {
+            return try load(paths: bundledPaths)
+        } catch {
+            fatalError("rolegraph's bundled knowledge files are broken: \(error)")
+        }
+    }()
+
+    public func entry(_ match: GazetteerMatch) -> KnowledgeEntry { entries[match.entry] }
+
+    /// Entries of one kind, e.g. every status cue.
+    public func entries(of kind: KnowledgeEntry.Kind) -> [KnowledgeEntry] { entries.filter { $0.kind == kind } }
+}

@@ -1,0 +1,148 @@
+import RoleGraphKnowledge
+import RoleGraphText
+
+/// Recognises organisation names, from the knowledge base or by their shape.
+///
+/// Order of preference at a token, first that applies:
+/// 1. a knowledge-base organisation (`Ban Kinh tế Trung ương`, `Trung ương Đảng`), longest first;
+/// 2. a relative body and the organisation right after it as its parent (`Ban Tổ chức` + `Tỉnh ủy Nghệ An`),
+///    or, with none, a relative body whose parent the document resolver finds (`Ban Thường vụ`);
+/// 3. a head that takes a place and the place (`Tỉnh ủy Nghệ An`, `UBND tỉnh Yên Bái`, `Thành ủy TP HCM`);
+/// 4. a head and a capitalised name (`Vụ Nông nghiệp`, `Sở Nội vụ tỉnh Bình Định`), then an organisation
+///    right after it as its parent (`Cục Quản trị Văn phòng Chính phủ`).
+struct OrganizationParser {
+    let context: PatternContext
+
+    struct Parse {
+        var phrases: [Phrase]   // the organisation last, its parents before it
+        var end: Int
+        var root: Phrase { phrases[phrases.count - 1] }
+    }
+
+    /// Parses an organisation starting at `start`; `prefix` supplies head syllables the text leaves out
+    /// (`Bộ trưởng Công Thương`: prefix `bộ` before `Công Thương`).
+    func parse(at start: Int, prefix: [String] = [], depth: Int = 0) -> Parse? {
+        guard start < context.tokens.count, depth < 4 else { return nil }
+        if prefix.isEmpty, !context.isCapitalised(start) { return nil }
+        let known = context.longest([.organization], at: start, prefix: prefix)
+        let relative = context.longest([.relativeBody], at: start, prefix: prefix)
+        let head = context.longest([.organizationHead], at: start, prefix: prefix)
+        let knownLength = known?.tokens.count ?? -1
+        if let relative, relative.tokens.count > knownLength {
+            if let parsed = relativeBody(relative, depth: depth) { return parsed }
+        }
+        if let known {
+            var phrase = Phrase(kind: .organization, tokens: known.tokens, rule: "gazetteer:organization",
+                                name: context.entry(known).name)
+            phrase.knowledgeID = context.entry(known).id
+            return Parse(phrases: [phrase], end: known.tokens.upperBound)
+        }
+        if let head {
+            let entry = context.entry(head)
+            let name = prefix.isEmpty ? context.canonicalText(head.tokens) : entry.name
+            return headed(start: start, nameStart: head.tokens.upperBound, headName: name,
+                          takesPlace: entry.attributes["place"] == "yes", depth: depth)
+        }
+        if !prefix.isEmpty {
+            // The head is all in the prefix (`Trưởng ban` + `Nội chính Tỉnh ủy`): the name starts here.
+            let words = prefix.joined(separator: " ")
+            let name = words.prefix(1).uppercased() + words.dropFirst()
+            return headed(start: start, nameStart: start, headName: name, takesPlace: false, depth: depth)
+        }
+        return nil
+    }
+
+    private func relativeBody(_ match: GazetteerMatch, depth: Int) -> Parse? {
+        let entry = context.entry(match)
+        let end = match.tokens.upperBound
+        if context.continuesLine(end), !context.isPunctuation(end, ","),
+           let parent = parse(at: end, depth: depth + 1) {
+            var phrase = Phrase(kind: .organization, tokens: match.tokens.lowerBound..<parent.end,
+                                rule: "shape:relative-body", name: entry.name + " " + parent.root.name)
+            phrase.relativeName = entry.name
+            return Parse(phrases: parent.phrases + [phrase], end: parent.end)
+        }
+        if entry.attributes["needs"] == "parent" { return nil }
+        var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "shape:relative-body", name: entry.name)
+        phrase.relativeName = entry.name
+        phrase.relativeTo = entry.attributes["parent"] ?? "organization"
+        return Parse(phrases: [phrase], end: end)
+    }
+
+    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, depth: Int) -> Parse? {
+        var end = nameStart
+        if takesPlace, let place = PlaceParser(context: context).parse(at: end) {
+            let name = headName + " " + place.name
+            return Parse(phrases: [Phrase(kind: .organization, tokens: start..<place.end, rule: "shape:organization-place", name: name)],
+                         end: place.end)
+        }
+        // A head and its name: capitalised words, and lower-case words that occur in known organisation names.
+        var nameEnd = end
+        var sawCapital = false
+        while context.continuesLine(end) {
+            let token = context.tokens[end]
+            if end > nameStart, parse(at: end, depth: depth + 1) != nil { break }
+            if context.longest([.eventHead, .title], at: end) != nil { break }
+            if token.kind == .word, token.shape != .lower {
+                if PersonParser(context: context).startsName(at: end) { break }
+                sawCapital = true
+            } else if token.kind == .word {
+                guard sawCapital, context.knowledge.organizationVocabulary.contains(token.lower),
+                      context.longest([.stopWord], at: end) == nil else { break }
+            } else if (token.text == "-" || token.text == "&"), token.gap == .none, sawCapital,
+                      context.isCapitalised(end + 1), context.tokens[end + 1].gap == .none {
+                // `Khoa giáo-Văn xã`, `TT&TT`
+            } else {
+                break
+            }
+            end += 1
+            if token.kind == .word { nameEnd = end }
+        }
+        guard sawCapital else { return nil }
+        end = nameEnd
+        // Trailing connectors are not part of a name.
+        while end > nameStart, ["và", "các", "của"].contains(context.tokens[end - 1].lower) { end -= 1 }
+        var phrase = Phrase(kind: .organization, tokens: start..<end, rule: "shape:organization-head",
+                            name: headName + " " + context.canonicalText(nameStart..<end))
+        if context.continuesLine(end), !context.isPunctuation(end, ","), let place = PlaceParser(context: context).parse(at: end),
+           place.hasPrefix {
+            phrase.tokens = start..<place.end
+            phrase.name += " " + place.name
+            return Parse(phrases: [phrase], end: place.end)
+        }
+        if context.continuesLine(end), let parent = parse(at: end, depth: depth + 1), parent.root.relativeTo == nil {
+            phrase.tokens = start..<parent.end
+            phrase.name += " " + parent.root.name
+            return Parse(phrases: parent.phrases + [phrase], end: parent.end)
+        }
+        return Parse(phrases: [phrase], end: end)
+    }
+}
+
+/// A place after an organisation head: optional `tỉnh`/`thành phố`/`TP` and a known place
+/// (`tỉnh Yên Bái`, `TP HCM`, `Nghệ An`).
+struct PlaceParser {
+    let context: PatternContext
+
+    struct Place {
+        var name: String
+        var end: Int
+        var hasPrefix: Bool
+    }
+
+    func parse(at start: Int) -> Place? {
+        guard context.continuesLine(start) else { return nil }
+        // A place given whole by an abbreviation: `TP.HCM` → `Thành phố Hồ Chí Minh`.
+        if let whole = context.longest([.abbreviation], at: start), context.entry(whole).attributes["place"] == "yes" {
+            return Place(name: context.entry(whole).name, end: whole.tokens.upperBound, hasPrefix: true)
+        }
+        var index = start
+        var prefix = ""
+        if let match = context.longest([.abbreviation], at: index), context.entry(match).attributes["place-prefix"] == "yes" {
+            prefix = context.canonicalText(match.tokens) + " "
+            index = match.tokens.upperBound
+        }
+        guard context.continuesLine(index), let place = context.longest([.location], at: index) else { return nil }
+        return Place(name: prefix + context.entry(place).name, end: place.tokens.upperBound, hasPrefix: !prefix.isEmpty)
+    }
+}

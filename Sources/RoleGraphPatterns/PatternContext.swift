@@ -1,0 +1,59 @@
+import RoleGraphKnowledge
+import RoleGraphText
+
+/// The tokens of one document with the knowledge base and the lookups the parsers share.
+/// Built once per document; the parsers read it and never change it.
+struct PatternContext {
+    let tokens: [Token]
+    let knowledge: KnowledgeBase
+    let date: String?
+
+    init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
+        self.tokens = tokens
+        self.knowledge = knowledge
+        self.date = date
+    }
+
+    func longest(_ kinds: Set<KnowledgeEntry.Kind>, at index: Int, prefix: [String] = []) -> GazetteerMatch? {
+        guard index < tokens.count else { return nil }
+        return knowledge.matcher.longest(in: tokens, at: index, kinds: kinds, date: date, prefix: prefix)
+    }
+
+    func entry(_ match: GazetteerMatch) -> KnowledgeEntry { knowledge.entry(match) }
+
+    /// Whether token `index` follows the previous token on the same line (a phrase may continue).
+    func continuesLine(_ index: Int) -> Bool {
+        index < tokens.count && tokens[index].gap != .newline
+    }
+
+    func isWord(_ index: Int) -> Bool { index < tokens.count && tokens[index].kind == .word }
+
+    func isCapitalised(_ index: Int) -> Bool {
+        index < tokens.count && tokens[index].kind == .word
+            && (tokens[index].shape == .capitalized || tokens[index].shape == .upper)
+    }
+
+    func isPunctuation(_ index: Int, _ text: String) -> Bool {
+        index < tokens.count && tokens[index].kind != .word && tokens[index].text == text
+    }
+
+    /// Canonical text of a token range: abbreviations expanded (`Ban Kinh tế TW` → `Ban Kinh tế Trung ương`,
+    /// `UBND tỉnh Yên Bái` → `Ủy ban nhân dân tỉnh Yên Bái`), tokens joined as they were spaced.
+    func canonicalText(_ range: Range<Int>) -> String {
+        var parts: [String] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let gap = index == range.lowerBound ? Token.Gap.none : tokens[index].gap
+            if let match = longest([.abbreviation], at: index), match.tokens.upperBound <= range.upperBound,
+               entry(match).name.lowercased() != tokens[match.tokens].map(\.lower).joined(separator: " ") {
+                // Only real abbreviations are replaced; an entry that equals the text (`tỉnh`) keeps its case.
+                parts.append((gap == .none ? "" : " ") + entry(match).name)
+                index = match.tokens.upperBound
+            } else {
+                parts.append((gap == .none ? "" : " ") + tokens[index].text)
+                index += 1
+            }
+        }
+        return parts.joined()
+    }
+}

@@ -1,0 +1,65 @@
+/// A span of tokens that the patterns recognised: a person, an organisation, a title or a place.
+///
+/// Phrases are the patterns' output and the document resolver's input. They hold token ranges, not
+/// text offsets; the resolver maps them back to the input as read.
+public struct Phrase: Sendable, Equatable {
+    public enum Kind: String, Sendable { case person, organization, title, location }
+
+    public var kind: Kind
+    public var tokens: Range<Int>
+    /// The rule that made the phrase (`gazetteer:organization`, `shape:organization-head`, …).
+    public var rule: String
+    /// Canonical form as far as the phrase alone can tell (abbreviations expanded, KB names used).
+    public var name: String
+    /// Organisations: the phrase of the organisation this one is part of, when the text names it
+    /// right after (`Ban Tổ chức` + `Tỉnh ủy Nghệ An`).
+    public var parent: Int?
+    /// Organisations: a body named relative to another whose parent must come from context
+    /// (`Ban Thường vụ` alone); the value says which kind of parent (`committee`, `party`, `organization`).
+    public var relativeTo: String?
+    /// Organisations: the name of the relative body before its parent is attached.
+    public var relativeName: String?
+    /// Organisations from the knowledge base, with their entry id.
+    public var knowledgeID: String?
+    /// Persons: `ông Thăng`, a back-reference to a full name elsewhere in the article.
+    public var isShortReference: Bool = false
+
+    public init(kind: Kind, tokens: Range<Int>, rule: String, name: String) {
+        self.kind = kind; self.tokens = tokens; self.rule = rule; self.name = name
+    }
+}
+
+/// A title with the organisation it names, found by ``PositionParser``.
+public struct Position: Sendable, Equatable {
+    public enum Organization: Sendable, Equatable {
+        /// An organisation phrase in the text.
+        case phrase(Int)
+        /// An organisation that the title implies (`Thủ tướng` → `Chính phủ`).
+        case implied(String)
+        /// None named: may borrow one from a neighbouring position (`Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ`).
+        case none
+    }
+    /// Index of the title phrase.
+    public var title: Int
+    public var organization: Organization
+    /// Further organisations the title names (`Bí thư Trung ương Đảng` also names the Central Committee).
+    public var alsoNames: [String]
+    /// All tokens of the position: title and organisation.
+    public var tokens: Range<Int>
+}
+
+/// One role the text states: a person, a position, a status, and the evidence.
+public struct RoleStatement: Sendable, Equatable {
+    public enum Status: String, Sendable { case current, appointed, ended, former }
+    public var person: Int
+    public var position: Int
+    public var status: Status
+    public var rule: String
+}
+
+/// Everything the patterns found in one document.
+public struct PatternResult: Sendable {
+    public var phrases: [Phrase] = []
+    public var positions: [Position] = []
+    public var roles: [RoleStatement] = []
+}

@@ -1,0 +1,91 @@
+import RoleGraphKnowledge
+import RoleGraphText
+
+/// Runs the parsers over a document's tokens, left to right; at each token the first parser that
+/// applies wins and the scan resumes after its phrase:
+/// event or document head (skipped: `Hội nghị`, `Quyết định`) → honorific and the name after it →
+/// title and its organisation (a position) → person → organisation → place.
+public struct PhraseScanner: Sendable {
+    public let knowledge: KnowledgeBase
+
+    public init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+    }
+
+    /// - Complexity: O(tokens × longest knowledge entry) for the scan, plus the role rules' linear pass.
+    public func scan(_ tokens: [Token], date: String?) -> PatternResult {
+        let context = PatternContext(tokens: tokens, knowledge: knowledge, date: date)
+        let persons = PersonParser(context: context)
+        let positions = PositionParser(context: context)
+        let organizations = OrganizationParser(context: context)
+        var result = PatternResult()
+        var index = 0
+        while index < tokens.count {
+            if let event = context.longest([.eventHead], at: index) {
+                index = event.tokens.upperBound
+                continue
+            }
+            if let honorific = context.longest([.honorific], at: index),
+               let person = persons.parse(at: honorific.tokens.upperBound)
+                ?? persons.parseAfterHonorific(at: honorific.tokens.upperBound) {
+                result.phrases.append(person)
+                index = person.tokens.upperBound
+                continue
+            }
+            if let position = positions.parse(at: index) {
+                result.add(position)
+                index = position.end
+                continue
+            }
+            if let person = persons.parse(at: index) {
+                result.phrases.append(person)
+                index = person.tokens.upperBound
+                continue
+            }
+            if let organization = organizations.parse(at: index) {
+                result.add(organization.phrases)
+                index = organization.end
+                continue
+            }
+            if let place = context.longest([.location], at: index) {
+                result.phrases.append(Phrase(kind: .location, tokens: place.tokens, rule: "gazetteer:location",
+                                             name: knowledge.entry(place).name))
+                index = place.tokens.upperBound
+                continue
+            }
+            index += 1
+        }
+        RoleRules(context: context).apply(to: &result)
+        return result
+    }
+}
+
+extension PatternResult {
+    /// Appends organisation phrases (parents first), linking each to the one before it as its parent.
+    /// Returns the index of the last (the outermost-named) organisation.
+    @discardableResult
+    mutating func add(_ organizations: [Phrase]) -> Int? {
+        var previous: Int? = nil
+        for var phrase in organizations {
+            if let previous { phrase.parent = previous }
+            phrases.append(phrase)
+            previous = phrases.count - 1
+        }
+        return previous
+    }
+
+    mutating func add(_ position: PositionParser.Parse) {
+        phrases.append(position.title)
+        let title = phrases.count - 1
+        let organization: Position.Organization
+        if let index = add(position.organizations) {
+            organization = .phrase(index)
+        } else if let implied = position.implied {
+            organization = .implied(implied)
+        } else {
+            organization = .none
+        }
+        positions.append(Position(title: title, organization: organization, alsoNames: position.alsoNames,
+                                  tokens: position.title.tokens.lowerBound..<position.end))
+    }
+}

@@ -1,0 +1,59 @@
+import RoleGraphKnowledge
+import RoleGraphText
+
+/// Recognises a title and the organisation it names.
+///
+/// The organisation is, first that applies: the organisation right after the title
+/// (`Bí thư` + `Đảng ủy Khối các cơ quan Trung ương`); the title's head word completed by the words after
+/// it (`Trưởng ban Tổ chức Trung ương` → `Ban Tổ chức Trung ương`, `Bộ trưởng Công Thương` →
+/// `Bộ Công Thương`); the organisation the title implies (`Thủ tướng` → `Chính phủ`); else none.
+struct PositionParser {
+    let context: PatternContext
+
+    struct Parse {
+        var title: Phrase
+        var organizations: [Phrase]   // parents first, the position's organisation last
+        var implied: String?
+        var alsoNames: [String]
+        var end: Int
+    }
+
+    func parse(at start: Int) -> Parse? {
+        guard let match = context.longest([.title], at: start) else { return nil }
+        let entry = context.entry(match)
+        let title = Phrase(kind: .title, tokens: match.tokens, rule: "gazetteer:title",
+                           name: entry.attributes["title"] ?? entry.name)
+        var parse = Parse(title: title, organizations: [], implied: entry.attributes["implies"],
+                          alsoNames: entry.attributes["also"].map { [$0] } ?? [], end: match.tokens.upperBound)
+        let organizations = OrganizationParser(context: context)
+        let after = match.tokens.upperBound
+        guard context.continuesLine(after) else { return parse }
+        if let explicit = organizations.parse(at: after) {
+            parse.organizations = explicit.phrases
+            parse.end = explicit.end
+            parse.implied = nil
+            return parse
+        }
+        if let head = entry.attributes["head"] {
+            let headSyllables = Tokenizer.tokens(of: SourceText(head)).map(\.lower)
+            let titleSyllables = context.tokens[match.tokens].map(\.lower)
+            if titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables) {
+                // The head closes the title (`Trưởng ban`): the organisation starts at it.
+                let headStart = match.tokens.upperBound - headSyllables.count
+                if let shared = organizations.parse(at: headStart + headSyllables.count, prefix: headSyllables) {
+                    var phrases = shared.phrases
+                    phrases[phrases.count - 1].tokens = headStart..<phrases[phrases.count - 1].tokens.upperBound
+                    parse.organizations = phrases
+                    parse.end = shared.end
+                    parse.implied = nil
+                }
+            } else if let completed = organizations.parse(at: after, prefix: headSyllables) {
+                // The head is left out (`Thứ trưởng Tài chính`).
+                parse.organizations = completed.phrases
+                parse.end = completed.end
+                parse.implied = nil
+            }
+        }
+        return parse
+    }
+}

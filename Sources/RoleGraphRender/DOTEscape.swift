@@ -1,0 +1,40 @@
+/// Quoting for DOT's two string forms. Both keep Vietnamese text as UTF-8, unchanged.
+enum DOTEscape {
+    /// A DOT double-quoted string: `"` and `\` are escaped, so no character is read as an escape
+    /// sequence (`\n`, `\N`, `\l` …) and the text shows exactly as given; line breaks become `\n`.
+    /// - Complexity: O(n) in the UTF-8 length.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": break
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+        return out
+    }
+
+    /// Text inside an HTML-like label (`<…>`): `&`, `<`, `>` and `"` become entities; line breaks
+    /// become spaces (a raw newline means nothing there).
+    /// - Complexity: O(n) in the UTF-8 length.
+    static func html(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n", "\r": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+/// Text as read plus its normalised form, with a map back.
+///
+/// Everything downstream (tokens, gazetteer matches, mentions) works on ``bytes``,
+/// the normalised UTF-8; offsets reported to users go through ``originalSpan(_:)`` so
+/// they count scalars and bytes of the input exactly as it was read, even when that
+/// input was NFD, used old-style tone marks, `Ð` for `Đ`, NBSP or CR LF.
+public struct SourceText: Sendable {
+    /// The bytes as read (valid UTF-8; a leading BOM is kept here but skipped in ``bytes``).
+    public let original: [UInt8]
+    /// Normalised UTF-8: NFC, new-style tone placement, U+00D0→U+0110 (`Đ`) and
+    /// U+00F0→U+0111 (`đ`), NBSP and other Unicode spaces → U+0020, CR LF/CR → LF.
+    public let bytes: [UInt8]
+    /// Normalised byte offset → input offsets.
+    let offsets: OffsetMap
+
+    /// Validates UTF-8 (the error names file, line, column and byte of the first
+    /// ill-formed sequence) and normalises.
+    /// - Complexity: O(n).
+    public init(bytes: [UInt8], file: String) throws(InputError) {
+        if let error = bytes.withUnsafeBufferPointer({ UTF8Validation.check($0, file: file) }) {
+            throw error
+        }
+        self.init(validated: bytes)
+    }
+
+    /// Convenience for tests and callers that already hold a `String` (cannot fail:
+    /// a `String` is always valid Unicode).
+    public init(_ string: String) {
+        self.init(validated: Array(string.utf8))
+    }
+
+    /// Normalises bytes known to be valid UTF-8.
+    init(validated bytes: [UInt8]) {
+        var normalizer = Normalizer()
+        let built = bytes.withUnsafeBufferPointer { normalizer.normalize($0) }
+        self.original = bytes
+        self.bytes = built.bytes
+        self.offsets = OffsetMap(originalByte: built.originalByte, originalScalar: built.originalScalar)
+    }
+
+    /// The normalised text as a `String`.
+    /// - Complexity: O(n); it builds a new string each time.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The normalised text of a byte range of ``bytes`` (clamped to the text).
+    public func slice(_ range: Range<Int>) -> String {
+        let r = range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+}

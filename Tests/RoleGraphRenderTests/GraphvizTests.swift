@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import RoleGraphRender
+
+/// In-process Graphviz: Vietnamese text intact, byte-stable output, errors as values, thread safety.
+@Suite struct GraphvizTests {
+    static let chartDOT = DOTWriter.dot(for: Fixtures.combinedGraph, title: "Baonghean.vn, 24/4/2021")
+
+    @Test func svgShowsEveryNameAndTitleInVietnamese() throws {
+        let svg = String(decoding: try Chart.render(Fixtures.combinedGraph, format: .svg), as: UTF8.self)
+        let export = Fixtures.combinedGraph.export()
+        for person in export.persons { #expect(svg.contains(person.name), "missing person \(person.name)") }
+        for post in export.posts { #expect(svg.contains(post.role), "missing title \(post.role)") }
+        for name in ["Huỳnh Tấn Việt", "Nguyễn Hữu Nghĩa", "Phó Trưởng ban", "Bí thư", "Ủy viên",
+                     "Đảng ủy Khối các cơ quan Trung ương", "Ban Tổ chức Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An"] {
+            #expect(svg.contains(name), "missing \(name)")
+        }
+        #expect(svg.contains("font-family=\"DejaVu Sans\""))
+        #expect(svg.contains("class=\"node person\""))
+    }
+
+    @Test func twoSVGRendersAreByteEqual() throws {
+        let a = try Graphviz.render(dot: Self.chartDOT, format: "svg")
+        let b = try Graphviz.render(dot: Self.chartDOT, format: "svg")
+        #expect(!a.isEmpty)
+        let equal = a == b
+        #expect(equal, "two renders of one text differ")
+    }
+
+    @Test func pngAndLaidOutDOT() throws {
+        let png = try Graphviz.render(dot: Self.chartDOT, format: "png")
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let laidOut = String(decoding: try Graphviz.render(dot: Self.chartDOT, format: "dot"), as: UTF8.self)
+        #expect(laidOut.contains("pos="))
+        #expect(laidOut.contains("Huỳnh Tấn Việt"))
+    }
+
+    @Test(arguments: [
+        "digraph { a -> }",
+        "digraph \"g\" { a [label=<<b>x</i>>]; }",
+        "this is not dot",
+        "",
+    ])
+    func malformedDOTIsARenderErrorAndStderrStaysQuiet(dot: String) throws {
+        var thrown: RenderError?
+        let stderr = try captureStandardError {
+            do { _ = try Graphviz.render(dot: dot, format: "svg") } catch let error as RenderError { thrown = error } catch {}
+        }
+        let error = try #require(thrown)
+        #expect(!error.message.isEmpty)
+        // Other tests may print meanwhile (Swift Testing reports on stderr); Graphviz's lines start so:
+        let graphvizLines = stderr.split(separator: "\n").filter {
+            $0.hasPrefix("Error:") || $0.hasPrefix("Warning:") || $0.contains("syntax error") || $0.contains("in label of")
+        }
+        #expect(graphvizLines.isEmpty, "Graphviz wrote to stderr: \(graphvizLines)")
+        // The library is still usable afterwards.
+        let after = try Graphviz.render(dot: Self.chartDOT, format: "svg")
+        let equal = after == (try Graphviz.render(dot: Self.chartDOT, format: "svg"))
+        #expect(equal, "renders after an error differ")
+    }
+
+    @Test func syntaxErrorsNameTheLine() throws {
+        #expect(throws: RenderError.self) { try Graphviz.render(dot: "digraph {\n a -> b\n c -> \n}", format: "svg") }
+        do {
+            _ = try Graphviz.render(dot: "digraph {\n a -> b\n c -> \n}", format: "svg")
+        } catch {
+            #expect(error.message.contains("syntax error"))
+            #expect(error.message.contains("line"))
+        }
+    }
+
+    @Test func unknownFormatIsRejected() {
+        #expect(throws: RenderError.self) { try Graphviz.render(dot: Self.chartDOT, format: "pdfx") }
+    }
+
+    @Test func concurrentRendersAgreeAndDoNotCrash() throws {
+        let reference = try Graphviz.render(dot: Self.chartDOT, format: "svg")
+        let dot = Self.chartDOT
+        let results = Results()
+        let threads = 4, perThread = 50
+        let group = DispatchGroup()
+        for _ in 0..<threads {
+            group.enter()
+            let thread = Thread {
+                var local: [[UInt8]] = []
+                for i in 0..<perThread {
+                    // Alternate the two entry points so both take the lock.
+                    if i % 2 == 0 {
+                        local.append((try? Graphviz.render(dot: dot, format: "svg")) ?? [])
+                    } else {
+                        local.append((try? Chart.render(Fixtures.combinedGraph, format: .svg,
+                                                        title: "Baonghean.vn, 24/4/2021")) ?? [])
+                    }
+                }
+                results.append(local)
+                group.leave()
+            }
+            thread.start()
+        }
+        group.wait()
+        let all = results.all
+        #expect(all.count == threads * perThread)
+        let differing = all.filter { $0 != reference }.count
+        #expect(differing == 0, "\(differing) of \(all.count) concurrent renders differ from the reference")
+    }
+}
+
+/// Collects per-thread results.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [[UInt8]] = []
+    func append(_ more: [[UInt8]]) { lock.lock(); items += more; lock.unlock() }
+    var all: [[UInt8]] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+private let captureLock = NSLock()
+
+/// Runs `body` with file descriptor 2 redirected to a temporary file and returns what was written.
+/// Whatever was captured is passed on to the real stderr afterwards, so other tests' output is not lost.
+func captureStandardError(_ body: () throws -> Void) throws -> String {
+    // One capture at a time: interleaved dup2 calls from parallel tests would lose the real stderr.
+    captureLock.lock()
+    defer { captureLock.unlock() }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolegraph-stderr-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let file = try FileHandle(forWritingTo: url)
+    fflush(nil)
+    let saved = dup(2)
+    dup2(file.fileDescriptor, 2)
+    var failure: (any Error)?
+    do { try body() } catch { failure = error }
+    fflush(nil)
+    dup2(saved, 2)
+    close(saved)
+    try? file.close()
+    let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+    if let failure { throw failure }
+    return text
+}
