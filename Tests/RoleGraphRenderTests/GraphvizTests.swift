@@ -69,6 +69,19 @@ import Testing
         }
     }
 
+    #if os(Linux)
+    /// The chart is drawn in-process by the shared Graphviz libraries, not by spawning `dot`.
+    @Test func linksTheGraphvizLibraries() throws {
+        _ = try Graphviz.render(dot: "digraph \"g\" { a -> b }", format: "svg")
+        // /proc files report size 0, so read to the end rather than by size.
+        let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/maps"))
+        defer { try? handle.close() }
+        let maps = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        #expect(maps.contains("libgvc.so"))
+        #expect(maps.contains("libcgraph.so"))
+    }
+    #endif
+
     @Test func unknownFormatIsRejected() {
         #expect(throws: RenderError.self) { try Graphviz.render(dot: Self.chartDOT, format: "pdfx") }
     }
