@@ -25,9 +25,12 @@ let package = Package(
         .target(name: "RoleGraphRender", dependencies: ["CGraphviz", "RoleGraphGraph"]),
         .target(name: "RoleGraphEval", dependencies: ["RoleGraphDocument", "RoleGraphText"]),
         .executableTarget(name: "rolegraph", dependencies: [
-            "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval",
+            "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval", "RoleGraphText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "rolegraph-bench", dependencies: [
+            "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender",
+        ], path: "Benchmarks/rolegraph-bench"),
         .testTarget(name: "RoleGraphTextTests", dependencies: ["RoleGraphText"]),
         .testTarget(name: "RoleGraphKnowledgeTests", dependencies: ["RoleGraphKnowledge"]),
         .testTarget(name: "RoleGraphExtractionTests", dependencies: ["RoleGraphDocument"]),

@@ -3,6 +3,7 @@ import Foundation
 import RoleGraphDocument
 import RoleGraphGraph
 import RoleGraphRender
+import RoleGraphText
 
 /// `rolegraph graph INPUT... [-o FILE] [--format svg|png|dot|json]`: the merged role graph as a chart.
 struct GraphCommand: ParsableCommand {
@@ -47,6 +48,9 @@ struct GraphCommand: ParsableCommand {
                     document = try extractor.extract(path: path)
                 }
                 graph.merge(RoleGraph(document: document))
+            } catch let error as InputError {
+                warn(error.description)
+                failures += 1
             } catch {
                 warn("\(path): \(error)")
                 failures += 1
