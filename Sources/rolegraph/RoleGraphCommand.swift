@@ -6,5 +6,5 @@ struct RoleGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rolegraph",
         abstract: "Who holds which post in which organisation, read from Vietnamese news.",
-        subcommands: [ExtractCommand.self, GraphCommand.self, EvalCommand.self])
+        subcommands: [ExtractCommand.self, GraphCommand.self, EvalCommand.self, GazetteerCommand.self])
 }

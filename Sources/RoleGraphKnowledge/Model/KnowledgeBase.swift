@@ -54,10 +54,7 @@ public struct KnowledgeBase: Sendable {
     }
 
     public static func loadFile(path: String) throws -> [KnowledgeEntry] {
-        let bytes: [UInt8]
-        do {
-            bytes = try InputReader.read(path: path)
-        }
+        let bytes = try InputReader.read(path: path)
         let text = try SourceText(bytes: bytes, file: path)
         return try KnowledgeFile.parse(text.string, file: path)
     }
