@@ -105,7 +105,7 @@ class Entry:
         return "\t".join([self.id, self.type, self.name, " | ".join(self.variants), attrs])
 
 
-PREFIX = {"organization": "org", "location": "loc", "surname": "surname", "person": "person"}
+PREFIX = {"organization": "org", "location": "loc", "surname": "surname", "person": "person", "name-word": "word"}
 
 
 def assign_ids(entries, tiebreak=lambda e: e.name):
@@ -596,8 +596,31 @@ def build_persons(src):
         if pages.setdefault(pid, name) != name:
             raise SystemExit(f"page {pid} has two names")
     out = [Entry("person", name, wiki=pid, source="vi-wikipedia") for pid, name in pages.items()]
-    assign_ids(out, tiebreak=lambda e: int(e.attrs["wiki"]))
+    # Leaders that news names by a short or honorific form, missing from the infobox table.
+    known = set(pages.values())
+    for name, variants in CURATED_PERSONS:
+        if name in known:
+            raise SystemExit(f"curated person already in the Wikipedia table: {name}")
+        out.append(Entry("person", name, variants, source="curated"))
+    assign_ids(out, tiebreak=lambda e: (int(e.attrs.get("wiki", 0)), e.name))
     return out
+
+
+def build_name_words(src):
+    """Every lower-case word of the office strings, once (function words are stopped by lexicon.tsv)."""
+    words = set()
+    for r in read_tsv(os.path.join(src, "politician_office_terms.tsv")):
+        for w in re.findall(r"[^\W\d_]+", norm(r["office"])):
+            if w == w.lower():
+                words.add(w)
+    out = [Entry("name-word", w, source="vi-wikipedia-offices") for w in sorted(words)]
+    assign_ids(out)
+    return out
+
+
+CURATED_PERSONS = [
+    ("Hồ Chí Minh", ["Bác Hồ", "Hồ Chủ tịch"]),
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -711,6 +734,14 @@ def main(argv):
         "LICENSES/MIT-vietnamese-namedb.txt. count=0; source=curated rows were added by the rolegraph project.",
         "The long tail (count <= 3) holds some given or middle names (Văn, Quang, Hữu): use a threshold.",
     ], surnames)
+
+    words = build_name_words(src)
+    write_file(os.path.join(OUT_DIR, "name-words.tsv"), [
+        "Lower-case syllables that occur inside names of offices and organisations (`Vụ Quan hệ quốc tế`), so that",
+        "an organisation name built by shape may go on through them. Derived from the office strings of",
+        "shared/data/gazetteer-sources/politician_office_terms.tsv (Vietnamese Wikipedia contributors, via",
+        "political-net): CC BY-SA 4.0, see LICENSES/CC-BY-SA-4.0.txt. Only single common words are kept, no text.",
+    ], words)
 
     persons = build_persons(src)
     write_file(os.path.join(OUT_DIR, "persons.tsv"), [

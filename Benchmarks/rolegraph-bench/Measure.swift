@@ -65,9 +65,12 @@ enum Report {
 
 /// Peak resident set size (`VmHWM` in `/proc/self/status`) in kB, or `nil` off Linux.
 func peakResidentKilobytes() -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    // /proc files report size 0, so read to the end instead of by size.
+    guard let handle = FileHandle(forReadingAtPath: "/proc/self/status"),
+          let data = try? handle.readToEnd() else { return nil }
+    let status = String(decoding: data, as: UTF8.self)
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
+        return Int(line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
     return nil
 }

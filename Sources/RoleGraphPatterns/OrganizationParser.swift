@@ -13,6 +13,9 @@ import RoleGraphText
 struct OrganizationParser {
     let context: PatternContext
 
+    /// Words that join parts of a name but never end one.
+    static let connectors: Set<String> = ["và", "các"]
+
     struct Parse {
         var phrases: [Phrase]   // the organisation last, its parents before it
         var end: Int
@@ -76,22 +79,32 @@ struct OrganizationParser {
             return Parse(phrases: [Phrase(kind: .organization, tokens: start..<place.end, rule: "shape:organization-place", name: name)],
                          end: place.end)
         }
-        // A head and its name: capitalised words, and lower-case words that occur in known organisation names.
+        // A head and its name: capitalised words; a lower-case word right after one (`Quan hệ`, `Bách khoa`);
+        // further lower-case words that occur in organisation and office names (`quốc tế`); a comma list
+        // closed by `và` (`Sở Khoa học, Công nghệ và Môi trường`). Stop words, cues, titles and events end it.
         var nameEnd = end
         var sawCapital = false
         while context.continuesLine(end) {
             let token = context.tokens[end]
             if end > nameStart, parse(at: end, depth: depth + 1) != nil { break }
-            if context.longest([.eventHead, .title], at: end) != nil { break }
+            if context.longest([.eventHead, .title, .statusCue], at: end) != nil { break }
             if token.kind == .word, token.shape != .lower {
                 if PersonParser(context: context).startsName(at: end) { break }
                 sawCapital = true
             } else if token.kind == .word {
-                guard sawCapital, context.knowledge.organizationVocabulary.contains(token.lower),
-                      context.longest([.stopWord], at: end) == nil else { break }
-            } else if (token.text == "-" || token.text == "&"), token.gap == .none, sawCapital,
-                      context.isCapitalised(end + 1), context.tokens[end + 1].gap == .none {
-                // `Khoa giáo-Văn xã`, `TT&TT`
+                guard sawCapital, context.longest([.stopWord], at: end) == nil else { break }
+                let afterCapital = context.tokens[end - 1].kind == .word && context.tokens[end - 1].shape != .lower
+                guard afterCapital || context.knowledge.organizationVocabulary.contains(token.lower) else { break }
+                // `và`, `các` join only when the name goes on after them (`Giáo dục và Đào tạo`, `các cơ quan`).
+                if Self.connectors.contains(token.lower) {
+                    guard context.continuesLine(end + 1), context.isWord(end + 1),
+                          context.isCapitalised(end + 1) || context.knowledge.organizationVocabulary.contains(context.tokens[end + 1].lower)
+                    else { break }
+                }
+            } else if (token.text == "-" || token.text == "&"), sawCapital, context.isCapitalised(end + 1) {
+                // `Khoa giáo-Văn xã`, `TT&TT`, `Ban Khoa học - Kỹ thuật`
+            } else if token.text == ",", sawCapital, closesCommaList(after: end) {
+                // `Sở Khoa học, Công nghệ và Môi trường`
             } else {
                 break
             }
@@ -101,7 +114,7 @@ struct OrganizationParser {
         guard sawCapital else { return nil }
         end = nameEnd
         // Trailing connectors are not part of a name.
-        while end > nameStart, ["và", "các", "của"].contains(context.tokens[end - 1].lower) { end -= 1 }
+        while end > nameStart, Self.connectors.contains(context.tokens[end - 1].lower) { end -= 1 }
         var phrase = Phrase(kind: .organization, tokens: start..<end, rule: "shape:organization-head",
                             name: headName + " " + context.canonicalText(nameStart..<end))
         if context.continuesLine(end), !context.isPunctuation(end, ","), let place = PlaceParser(context: context).parse(at: end),
@@ -116,6 +129,22 @@ struct OrganizationParser {
             return Parse(phrases: parent.phrases + [phrase], end: parent.end)
         }
         return Parse(phrases: [phrase], end: end)
+    }
+}
+
+extension OrganizationParser {
+    /// Whether a comma inside a name starts a list of capitalised words closed by `và` + a capitalised word
+    /// within a few tokens (`Khoa học, Công nghệ và Môi trường`), not a new clause.
+    func closesCommaList(after comma: Int) -> Bool {
+        guard context.isCapitalised(comma + 1) else { return false }
+        var index = comma + 1
+        while index < min(context.tokens.count - 1, comma + 8), context.continuesLine(index) {
+            let token = context.tokens[index]
+            if token.lower == "và" { return context.isCapitalised(index + 1) }
+            if token.kind != .word, token.text != "," { return false }
+            index += 1
+        }
+        return false
     }
 }
 

@@ -7,6 +7,8 @@ import RoleGraphText
 ///   (`Huỳnh Tấn Việt`, `Phạm Thị Thanh Trà`), unless a place or organisation of the knowledge base
 ///   covers at least as many tokens (`Hà Nội` is a place, though `Hà` is a surname).
 /// - `gazetteer:person`: a known office holder from the knowledge base.
+/// - `person:byline`: after a credit (`Ảnh: Trí Dũng/TTXVN`), capitalised syllables with or without a
+///   known surname.
 /// - `person:honorific`: after an honorific (`ông`, `bà`, `đồng chí`), capitalised syllables without a
 ///   known surname: two or more make a name (`ông Donald Trump`), one is a back-reference
 ///   (`ông Thăng`) that the document resolver joins to a full name.
@@ -35,15 +37,40 @@ struct PersonParser {
             if end - start >= 2 { shaped = start..<end }
         }
         let bestLength = max(known?.tokens.count ?? 0, shaped?.count ?? 0)
-        guard bestLength > 0 else { return nil }
-        if let other = context.longest([.location, .organization, .organizationHead, .relativeBody, .title, .eventHead], at: start),
+        guard bestLength > 0, !followsPlacePrefix(start) else { return nil }
+        // A known person beats a place of the same length (`Hồ Chí Minh`); a name by shape does not (`Hà Nội`).
+        if let other = context.longest([.organization, .organizationHead, .relativeBody, .title, .eventHead, .honorific], at: start),
            other.tokens.count >= bestLength {
             return nil
         }
         if let known, known.tokens.count >= shaped?.count ?? 0 {
             return Phrase(kind: .person, tokens: known.tokens, rule: "gazetteer:person", name: context.entry(known).name)
         }
+        if let place = context.longest([.location], at: start), place.tokens.count >= bestLength { return nil }
         return Phrase(kind: .person, tokens: shaped!, rule: "person:surname", name: context.canonicalText(shaped!))
+    }
+
+    /// A credited name after `Ảnh:`: capitalised syllables up to a slash, bracket or lower-case word.
+    func parseCredit(at start: Int) -> Phrase? {
+        if let person = parse(at: start) { return person }
+        guard context.continuesLine(start), context.isCapitalised(start), context.tokens[start].shape == .capitalized,
+              context.longest([.organization, .location], at: start) == nil else { return nil }
+        var end = start + 1
+        while end < context.tokens.count, end - start < 4, givenNameSyllable(end) { end += 1 }
+        guard end - start >= 2 else { return nil }
+        return Phrase(kind: .person, tokens: start..<end, rule: "person:byline", name: context.canonicalText(start..<end))
+    }
+
+    /// `huyện Thái Thụy`, `đường Nguyễn Huệ`: a place named after a person is not that person.
+    private func followsPlacePrefix(_ start: Int) -> Bool {
+        guard start > 0, context.tokens[start].gap == .space else { return false }
+        for length in 1...2 where start - length >= 0 {
+            if let match = context.longest([.abbreviation], at: start - length), match.tokens.upperBound == start,
+               context.entry(match).attributes["place-prefix"] == "yes", context.tokens[start - length].shape == .lower {
+                return true
+            }
+        }
+        return false
     }
 
     /// After an honorific: a name without a known surname, or a one-syllable back-reference.
@@ -64,7 +91,13 @@ struct PersonParser {
     private func givenNameSyllable(_ index: Int) -> Bool {
         guard context.isCapitalised(index), context.tokens[index].shape == .capitalized,
               context.tokens[index].gap == .space else { return false }
-        // A title or organisation head ends the name: `Đinh Tiến Dũng Bộ trưởng` is rare, `Phạm Minh Chính Ủy viên` never a name.
-        return context.longest([.title, .organizationHead, .relativeBody, .eventHead], at: index) == nil
+        // A title, an organisation head or a sentence-opening word ends the name
+        // (`Phạm Minh Chính Ủy viên`, `Nguyễn Văn Thiện Chiều 6/2`, `Hà Khánh Sinh ngày`).
+        if context.longest([.title, .organizationHead, .relativeBody, .eventHead], at: index) != nil { return false }
+        if let stop = context.longest([.stopWord], at: index), context.entry(stop).attributes["ends-name"] == "yes" { return false }
+        if let honorific = context.longest([.honorific], at: index), context.entry(honorific).attributes["given-name"] != "yes" {
+            return false
+        }
+        return true
     }
 }

@@ -3,7 +3,7 @@ import RoleGraphText
 
 /// Runs the parsers over a document's tokens, left to right; at each token the first parser that
 /// applies wins and the scan resumes after its phrase:
-/// event or document head (skipped: `Hội nghị`, `Quyết định`) → honorific and the name after it →
+/// credit and its name (`Ảnh: Phạm Bằng`) → event or document head (skipped: `Hội nghị`, `Quyết định`) → honorific and the name after it →
 /// title and its organisation (a position) → person → organisation → place.
 public struct PhraseScanner: Sendable {
     public let knowledge: KnowledgeBase
@@ -21,6 +21,12 @@ public struct PhraseScanner: Sendable {
         var result = PatternResult()
         var index = 0
         while index < tokens.count {
+            if let credit = context.longest([.byline], at: index), context.isPunctuation(credit.tokens.upperBound, ":"),
+               let person = persons.parseCredit(at: credit.tokens.upperBound + 1) {
+                result.phrases.append(person)
+                index = person.tokens.upperBound
+                continue
+            }
             if let event = context.longest([.eventHead], at: index) {
                 index = event.tokens.upperBound
                 continue
@@ -35,6 +41,12 @@ public struct PhraseScanner: Sendable {
             if let position = positions.parse(at: index) {
                 result.add(position)
                 index = position.end
+                continue
+            }
+            if let place = PlaceParser(context: context).parse(at: index), place.hasPrefix, context.isCapitalised(place.end - 1) {
+                // `TP. Hồ Chí Minh`, `tỉnh Yên Bái`: a place, whatever else its name could be.
+                result.phrases.append(Phrase(kind: .location, tokens: index..<place.end, rule: "gazetteer:location", name: place.name))
+                index = place.end
                 continue
             }
             if let person = persons.parse(at: index) {

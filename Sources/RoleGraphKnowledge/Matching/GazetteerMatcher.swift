@@ -38,7 +38,7 @@ public struct GazetteerMatcher: Sendable {
     let entries: [KnowledgeEntry]
 
     static let caseSensitive: Set<KnowledgeEntry.Kind> = [
-        .organization, .location, .person, .surname, .organizationHead, .relativeBody, .eventHead, .abbreviation,
+        .organization, .location, .person, .surname, .organizationHead, .relativeBody, .eventHead, .abbreviation, .byline,
     ]
 
     /// - Complexity: O(total syllables of all surface forms).

@@ -12,6 +12,7 @@ public struct KnowledgeBase: Sendable {
     /// Lower-case syllables that occur inside known organisation names: a lower-case word may
     /// continue an organisation name built by shape only if it is one of these.
     public let organizationVocabulary: Set<String>
+    let indexByID: [String: Int]
 
     /// Later entries with an id already seen replace the earlier one (user files override).
     public init(entries: [KnowledgeEntry]) {
@@ -23,6 +24,7 @@ public struct KnowledgeBase: Sendable {
         }
         let merged = order.map { byID[$0]! }
         self.entries = merged
+        self.indexByID = Dictionary(uniqueKeysWithValues: merged.enumerated().map { ($1.id, $0) })
         self.matcher = GazetteerMatcher(entries: merged)
         var surnames: [String: Int] = [:]
         var vocabulary: Set<String> = []
@@ -30,6 +32,8 @@ public struct KnowledgeBase: Sendable {
             switch entry.kind {
             case .surname:
                 surnames[VietnameseFolding.lowercased(entry.name)] = Int(entry.attributes["count"] ?? "") ?? 0
+            case .nameWord:
+                vocabulary.insert(VietnameseFolding.lowercased(entry.name))
             case .organization, .organizationHead, .relativeBody:
                 for surface in entry.surfaces {
                     for token in Tokenizer.tokens(of: SourceText(surface)) where token.kind == .word && token.shape == .lower {
@@ -77,6 +81,9 @@ public struct KnowledgeBase: Sendable {
     }()
 
     public func entry(_ match: GazetteerMatch) -> KnowledgeEntry { entries[match.entry] }
+
+    /// The entry with an id, if any. - Complexity: O(1).
+    public func entry(id: String) -> KnowledgeEntry? { indexByID[id].map { entries[$0] } }
 
     /// Entries of one kind, e.g. every status cue.
     public func entries(of kind: KnowledgeEntry.Kind) -> [KnowledgeEntry] { entries.filter { $0.kind == kind } }

@@ -17,6 +17,10 @@ public struct KnowledgeEntry: Sendable, Equatable {
         case stopWord = "stop-word"
         /// Heads of events and documents, which are not organisations (`Hội nghị`, `Quyết định`).
         case eventHead = "event-head"
+        /// Words before a colon and a credited name: `Ảnh: Phạm Bằng`, `Bài và ảnh: …`.
+        case byline
+        /// Lower-case words that may go on inside an organisation name built by shape (`quan hệ quốc tế`).
+        case nameWord = "name-word"
         /// Expansions for canonical names: `TW` → `Trung ương`, `UBND` → `Ủy ban nhân dân`.
         case abbreviation
     }
