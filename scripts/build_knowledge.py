@@ -26,7 +26,7 @@ from collections import OrderedDict, defaultdict
 
 HEADER = "id\ttype\tname\tvariants\tattributes"
 OUT_DIR = os.path.join("Sources", "RoleGraphKnowledge", "Resources", "knowledge")
-ATTR_ORDER = ["kind", "from", "to", "successor", "count", "wiki", "source"]
+ATTR_ORDER = ["kind", "canonical", "from", "to", "successor", "count", "wiki", "source"]
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
@@ -383,6 +383,9 @@ CURATED_ORGS = [
 ]
 
 
+FIXED_CANONICAL = ["Ban Chấp hành Trung ương Đảng", "Ban Bí thư", "Bộ Chính trị", "Chính phủ", "Nhà nước", "Quốc hội"]
+
+
 def build_organizations(src):
     rows = read_tsv(os.path.join(src, "central_organisations.tsv"))
     by_name = OrderedDict()
@@ -424,6 +427,10 @@ def build_organizations(src):
         lower[name.lower()] = name
     for target, aliases in moved.items():
         by_name[target].add_variants(aliases)
+    # The annotation guide's implied organisations keep their name even where a fuller form occurs
+    # (`Bộ Chính trị Ban Chấp hành Trung ương Đảng` is a variant of `Bộ Chính trị`).
+    for name in FIXED_CANONICAL:
+        by_name[name].attrs["canonical"] = "fixed"
     entries = list(by_name.values())
     assign_ids(entries)
     ids = {e.name: e.id for e in entries}

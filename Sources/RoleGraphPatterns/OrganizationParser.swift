@@ -31,22 +31,35 @@ struct OrganizationParser {
         let relative = context.longest([.relativeBody], at: start, prefix: prefix)
         let head = context.longest([.organizationHead], at: start, prefix: prefix)
         let knownLength = known?.tokens.count ?? -1
-        if let relative, relative.tokens.count > knownLength {
-            if let parsed = relativeBody(relative, depth: depth) { return parsed }
+        let relativeWins = relative.map { $0.tokens.count > knownLength } ?? false
+        if let relative, relativeWins, let parsed = relativeBody(relative, depth: depth, requireParent: true) {
+            return parsed
         }
         if let known {
             var phrase = Phrase(kind: .organization, tokens: known.tokens, rule: "gazetteer:organization",
                                 name: context.entry(known).name)
             phrase.knowledgeID = context.entry(known).id
+            if prefix.isEmpty { phrase.surface = context.canonicalText(known.tokens) }
             return Parse(phrases: [phrase], end: known.tokens.upperBound)
         }
-        if let head {
+        // A bare relative body (`Ban Thường vụ`) before a head of the same start (`Ban` + `Thường vụ`),
+        // unless the head is the whole relative body and takes a place (`Đảng ủy` + `phường 5`).
+        let headFirst = head != nil && relative != nil && head!.tokens == relative!.tokens
+        if let relative, relativeWins, !headFirst, let parsed = relativeBody(relative, depth: depth, requireParent: false) {
+            return parsed
+        }
+        if let head, knownPerson(at: start) == nil {
             let entry = context.entry(head)
             let name = prefix.isEmpty ? context.canonicalText(head.tokens) : entry.name
-            return headed(start: start, nameStart: head.tokens.upperBound, headName: name,
-                          takesPlace: entry.attributes["place"] == "yes", depth: depth)
+            if let parsed = headed(start: start, nameStart: head.tokens.upperBound, headName: name,
+                                   takesPlace: entry.attributes["place"] == "yes", depth: depth) {
+                return parsed
+            }
         }
-        if !prefix.isEmpty {
+        if let relative, relativeWins, headFirst, let parsed = relativeBody(relative, depth: depth, requireParent: false) {
+            return parsed
+        }
+        if !prefix.isEmpty, context.tokens[start].lower != prefix[0] {
             // The head is all in the prefix (`Trưởng ban` + `Nội chính Tỉnh ủy`): the name starts here.
             let words = prefix.joined(separator: " ")
             let name = words.prefix(1).uppercased() + words.dropFirst()
@@ -55,7 +68,12 @@ struct OrganizationParser {
         return nil
     }
 
-    private func relativeBody(_ match: GazetteerMatch, depth: Int) -> Parse? {
+    /// A known person's name is never an organisation built by shape (`Trường Chinh`, `Trường` being a head).
+    private func knownPerson(at start: Int) -> GazetteerMatch? {
+        context.longest([.person], at: start)
+    }
+
+    private func relativeBody(_ match: GazetteerMatch, depth: Int, requireParent: Bool) -> Parse? {
         let entry = context.entry(match)
         let end = match.tokens.upperBound
         if context.continuesLine(end), !context.isPunctuation(end, ","),
@@ -65,7 +83,7 @@ struct OrganizationParser {
             phrase.relativeName = entry.name
             return Parse(phrases: parent.phrases + [phrase], end: parent.end)
         }
-        if entry.attributes["needs"] == "parent" { return nil }
+        if requireParent || entry.attributes["needs"] == "parent" { return nil }
         var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "shape:relative-body", name: entry.name)
         phrase.relativeName = entry.name
         phrase.relativeTo = entry.attributes["parent"] ?? "organization"
@@ -87,6 +105,7 @@ struct OrganizationParser {
         while context.continuesLine(end) {
             let token = context.tokens[end]
             if end > nameStart, parse(at: end, depth: depth + 1) != nil { break }
+            if end > nameStart, let place = PlaceParser(context: context).parse(at: end), place.hasPrefix { break }
             if context.longest([.eventHead, .title, .statusCue], at: end) != nil { break }
             if token.kind == .word, token.shape != .lower {
                 if PersonParser(context: context).startsName(at: end) { break }
@@ -95,11 +114,12 @@ struct OrganizationParser {
                 guard sawCapital, context.longest([.stopWord], at: end) == nil else { break }
                 let afterCapital = context.tokens[end - 1].kind == .word && context.tokens[end - 1].shape != .lower
                 guard afterCapital || context.knowledge.organizationVocabulary.contains(token.lower) else { break }
-                // `và`, `các` join only when the name goes on after them (`Giáo dục và Đào tạo`, `các cơ quan`).
-                if Self.connectors.contains(token.lower) {
+                // `và` joins only a capitalised part (`Giáo dục và Đào tạo`), `các` a name word (`các cơ quan`).
+                if token.lower == "và" {
+                    guard context.continuesLine(end + 1), context.isCapitalised(end + 1) else { break }
+                } else if token.lower == "các" {
                     guard context.continuesLine(end + 1), context.isWord(end + 1),
-                          context.isCapitalised(end + 1) || context.knowledge.organizationVocabulary.contains(context.tokens[end + 1].lower)
-                    else { break }
+                          context.knowledge.organizationVocabulary.contains(context.tokens[end + 1].lower) else { break }
                 }
             } else if (token.text == "-" || token.text == "&"), sawCapital, context.isCapitalised(end + 1) {
                 // `Khoa giáo-Văn xã`, `TT&TT`, `Ban Khoa học - Kỹ thuật`

@@ -21,6 +21,9 @@ public struct Phrase: Sendable, Equatable {
     public var relativeName: String?
     /// Organisations from the knowledge base, with their entry id.
     public var knowledgeID: String?
+    /// Organisations from the knowledge base: the phrase's own text with abbreviations expanded
+    /// (`Tập đoàn Dầu khí Quốc gia Việt Nam` where the entry's name is `Tập đoàn Dầu khí Việt Nam`).
+    public var surface: String?
     /// Persons: `ông Thăng`, a back-reference to a full name elsewhere in the article.
     public var isShortReference: Bool = false
 

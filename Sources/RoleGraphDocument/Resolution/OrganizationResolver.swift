@@ -4,7 +4,9 @@ import RoleGraphText
 
 /// Gives every organisation phrase of a document its canonical name and parent.
 ///
-/// 1. Names from the knowledge base or the phrase's own expanded text.
+/// 1. Names from the phrase's own expanded text; for a known organisation, the fullest form the article
+///    uses (`Tập đoàn Dầu khí Quốc gia Việt Nam`), unless it is an abbreviation or a part of the
+///    knowledge base's name (`PVN`, `Trung ương Đảng`), or the entry's name is fixed (`Bộ Chính trị`).
 /// 2. Short forms: a name that is a leading part of a longer name in the same article is that
 ///    organisation (`Đảng ủy Khối` → `Đảng ủy Khối các cơ quan Trung ương`).
 /// 3. Relative bodies with a parent in the text take the parent's canonical name
@@ -14,6 +16,17 @@ import RoleGraphText
 struct OrganizationResolver {
     let phrases: [Phrase]
     let knowledge: KnowledgeBase
+    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
+    let committeeHeads: [String]
+    let partyHeads: [String]
+
+    init(phrases: [Phrase], knowledge: KnowledgeBase) {
+        self.phrases = phrases
+        self.knowledge = knowledge
+        let heads = knowledge.entries(of: .organizationHead)
+        committeeHeads = heads.filter { $0.attributes["committee"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
+        partyHeads = heads.filter { $0.attributes["party"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
+    }
 
     struct Resolved {
         /// Canonical name per phrase index (organisation phrases only).
@@ -28,6 +41,7 @@ struct OrganizationResolver {
         for index in organizations where phrases[index].relativeName == nil {
             resolved.names[index] = phrases[index].name
         }
+        nameKnownOrganizations(&resolved, among: organizations)
         expandShortForms(&resolved, among: organizations.filter { phrases[$0].relativeName == nil })
         // Relative bodies, parents first (a parent phrase always comes before its child in `phrases`).
         for index in organizations where phrases[index].relativeName != nil {
@@ -55,11 +69,26 @@ struct OrganizationResolver {
         return resolved
     }
 
+    private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
+        let byEntry = Dictionary(grouping: indices.filter { phrases[$0].knowledgeID != nil && phrases[$0].relativeName == nil },
+                                 by: { phrases[$0].knowledgeID! })
+        for (id, group) in byEntry {
+            guard let entry = knowledge.entry(id: id), entry.attributes["canonical"] != "fixed" else { continue }
+            let media = entry.attributes["kind"] == "media"
+            let forms = group.compactMap { phrases[$0].surface }.filter { form in
+                media || (form.contains(" ") && form != form.uppercased() && !entry.name.contains(form))
+            }
+            // The longest form; among equally long ones, the first in the article.
+            guard let best = forms.enumerated().max(by: { ($0.element.count, -$0.offset) < ($1.element.count, -$1.offset) })?.element
+            else { continue }
+            for index in group { resolved.names[index] = best }
+        }
+    }
+
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
         let names = Set(indices.compactMap { resolved.names[$0] })
-        let known = Set(knowledge.entries(of: .organization).map(\.name))
         for index in indices {
-            guard let name = resolved.names[index], !known.contains(name) else { continue }
+            guard let name = resolved.names[index], phrases[index].knowledgeID == nil else { continue }
             let longer = names.filter { $0.count > name.count && $0.hasPrefix(name + " ") }
             // Only an unambiguous expansion: one longer name, or one that all others extend.
             if let full = longer.min(by: { $0.count < $1.count }), longer.allSatisfy({ $0.hasPrefix(full) }) {
@@ -74,7 +103,8 @@ struct OrganizationResolver {
             switch kind {
             case "committee": return startsWithHead(name, attribute: "committee")
             case "party": return startsWithHead(name, attribute: "party")
-            default: return true
+            // A state body, mass organisation or company (`Ban cán sự đảng` → `… Bộ Giao thông vận tải`).
+            default: return !startsWithHead(name, attribute: "committee") && !startsWithHead(name, attribute: "party")
             }
         }
         let before = phrases.indices.filter { $0 < index && phrases[$0].kind == .organization && phrases[$0].tokens.lowerBound < phrases[index].tokens.lowerBound }
@@ -86,8 +116,7 @@ struct OrganizationResolver {
 
     /// Whether a name starts with an organisation head that has `attribute=yes` (`Đảng ủy …`, `Tỉnh ủy …`).
     private func startsWithHead(_ name: String, attribute: String) -> Bool {
-        knowledge.entries(of: .organizationHead).contains { entry in
-            entry.attributes[attribute] == "yes" && entry.surfaces.contains { name.hasPrefix($0 + " ") }
-        }
+        let heads = attribute == "committee" ? committeeHeads : partyHeads
+        return heads.contains { name.hasPrefix($0) }
     }
 }
