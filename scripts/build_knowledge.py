@@ -26,7 +26,7 @@ from collections import OrderedDict, defaultdict
 
 HEADER = "id\ttype\tname\tvariants\tattributes"
 OUT_DIR = os.path.join("Sources", "RoleGraphKnowledge", "Resources", "knowledge")
-ATTR_ORDER = ["kind", "canonical", "from", "to", "successor", "count", "wiki", "source"]
+ATTR_ORDER = ["kind", "canonical", "match", "from", "to", "successor", "count", "wiki", "source"]
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
@@ -431,6 +431,8 @@ def build_organizations(src):
     # (`Bộ Chính trị Ban Chấp hành Trung ương Đảng` is a variant of `Bộ Chính trị`).
     for name in FIXED_CANONICAL:
         by_name[name].attrs["canonical"] = "fixed"
+    # `Nhà nước` is an organisation only as the implied one of `Chủ tịch nước`; in text it is a common noun.
+    by_name["Nhà nước"].attrs["match"] = "implied-only"
     entries = list(by_name.values())
     assign_ids(entries)
     ids = {e.name: e.id for e in entries}

@@ -27,7 +27,9 @@ struct OrganizationParser {
     func parse(at start: Int, prefix: [String] = [], depth: Int = 0) -> Parse? {
         guard start < context.tokens.count, depth < 4 else { return nil }
         if prefix.isEmpty, !context.isCapitalised(start) { return nil }
+        // Entries named only through a title (`Nhà nước` for `Chủ tịch nước`) are not matched in text.
         let known = context.longest([.organization], at: start, prefix: prefix)
+            .flatMap { context.entry($0).attributes["match"] == "implied-only" ? nil : $0 }
         let relative = context.longest([.relativeBody], at: start, prefix: prefix)
         let head = context.longest([.organizationHead], at: start, prefix: prefix)
         let knownLength = known?.tokens.count ?? -1

@@ -25,9 +25,15 @@ struct PositionParser {
                            name: entry.attributes["title"] ?? entry.name)
         var parse = Parse(title: title, organizations: [], implied: entry.attributes["implies"],
                           alsoNames: entry.attributes["also"].map { [$0] } ?? [], end: match.tokens.upperBound)
+        if let implied = parse.implied, let inside = impliedOrganization(named: implied, inside: match.tokens) {
+            // `Thủ tướng Chính phủ`, `đại biểu Quốc hội`: the implied organisation is written in the title.
+            parse.organizations = [inside]
+            parse.implied = nil
+        }
         let organizations = OrganizationParser(context: context)
         let after = match.tokens.upperBound
         guard context.continuesLine(after) else { return parse }
+        if parse.implied == nil, !parse.organizations.isEmpty { return parse }
         if let explicit = organizations.parse(at: after) {
             parse.organizations = explicit.phrases
             parse.end = explicit.end
@@ -55,5 +61,18 @@ struct PositionParser {
             }
         }
         return parse
+    }
+
+    /// The knowledge-base organisation with this name, written inside the title's own tokens.
+    private func impliedOrganization(named name: String, inside tokens: Range<Int>) -> Phrase? {
+        for start in tokens {
+            guard let match = context.longest([.organization], at: start), match.tokens.upperBound <= tokens.upperBound,
+                  context.entry(match).name == name else { continue }
+            var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "gazetteer:organization", name: name)
+            phrase.knowledgeID = context.entry(match).id
+            phrase.surface = context.canonicalText(match.tokens)
+            return phrase
+        }
+        return nil
     }
 }

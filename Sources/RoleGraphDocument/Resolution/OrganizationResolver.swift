@@ -103,8 +103,12 @@ struct OrganizationResolver {
             switch kind {
             case "committee": return startsWithHead(name, attribute: "committee")
             case "party": return startsWithHead(name, attribute: "party")
-            // A state body, mass organisation or company (`Ban cán sự đảng` → `… Bộ Giao thông vận tải`).
-            default: return !startsWithHead(name, attribute: "committee") && !startsWithHead(name, attribute: "party")
+            // A state body, mass organisation or company (`Ban cán sự đảng` → `… Bộ Giao thông vận tải`),
+            // never a Party organ or a newspaper.
+            default:
+                let kind = phrases[candidate].knowledgeID.flatMap { knowledge.entry(id: $0)?.attributes["kind"] }
+                return !["party", "media", "foreign"].contains(kind ?? "")
+                    && !startsWithHead(name, attribute: "committee") && !startsWithHead(name, attribute: "party")
             }
         }
         let before = phrases.indices.filter { $0 < index && phrases[$0].kind == .organization && phrases[$0].tokens.lowerBound < phrases[index].tokens.lowerBound }

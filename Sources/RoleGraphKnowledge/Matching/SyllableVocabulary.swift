@@ -1,0 +1,179 @@
+import Foundation
+
+/// Interned lower-case syllables: canonical (NFC) UTF-8 bytes → a dense id.
+///
+/// Looking a syllable up hashes its bytes once with a cheap word-at-a-time hash and compares bytes,
+/// instead of hashing a `String` (which, for non-ASCII text, normalises on every hash and compare).
+/// Equality stays canonical equivalence, exactly like `String ==`: text made only of ASCII, Latin-1
+/// Supplement, Latin Extended-A/B, IPA and Latin Extended Additional (everything Vietnamese uses) is
+/// always in NFC, so its bytes are its canonical form; anything else is composed with Foundation's
+/// NFC first (rare: foreign scripts, symbols, stray combining marks).
+struct SyllableVocabulary: Sendable {
+    static let unknown: Int32 = -1
+
+    /// Canonical bytes of every syllable, back to back; syllable `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var offsets: [Int32] = [0]
+    private var hashes: [UInt64] = []
+    /// Open addressing, linear probing: syllable id or -1.
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    private var shift: UInt64 = 64 - 10
+
+    var count: Int { hashes.count }
+
+    // MARK: Look-up
+
+    /// The id of a lower-cased syllable, or ``unknown``.
+    @inline(__always)
+    func id(of string: String) -> Int32 {
+        if let found = string.utf8.withContiguousStorageIfAvailable({ p -> Int32? in
+            Self.isCanonical(p) ? id(ofCanonical: p) : nil
+        }), let found {
+            return found
+        }
+        return slowID(of: string)
+    }
+
+    /// Not contiguous, or not obviously NFC: compose first.
+    @inline(never)
+    private func slowID(of string: String) -> Int32 {
+        var canonical = Self.canonicalString(string)
+        return canonical.withUTF8 { id(ofCanonical: $0) }
+    }
+
+    /// Whether a string's id must take the slow path (its bytes may not be canonical).
+    static func needsComposition(_ string: String) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { !isCanonical($0) } ?? true
+    }
+
+    @inline(__always)
+    func id(ofCanonical p: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = Self.hash(p)
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                offsets.withUnsafeBufferPointer { offsets in
+                    hashes.withUnsafeBufferPointer { hashes in
+                        var slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                        while true {
+                            let id = slots[slot]
+                            if id < 0 { return Self.unknown }
+                            if hashes[Int(id)] == h {
+                                let lo = Int(offsets[Int(id)]), hi = Int(offsets[Int(id) + 1])
+                                if hi - lo == p.count, p.count == 0 || memcmp(bytes.baseAddress! + lo, p.baseAddress!, p.count) == 0 {
+                                    return id
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Building
+
+    /// The id of a syllable, added if new.
+    mutating func insert(_ string: String) -> Int32 {
+        if let id = string.utf8.withContiguousStorageIfAvailable({ p -> Int32? in
+            Self.isCanonical(p) ? insert(canonical: p) : nil
+        }), let id {
+            return id
+        }
+        var canonical = Self.canonicalString(string)
+        return canonical.withUTF8 { insert(canonical: $0) }
+    }
+
+    private mutating func insert(canonical p: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let existing = id(ofCanonical: p)
+        if existing >= 0 { return existing }
+        let id = Int32(count)
+        let h = Self.hash(p)
+        bytes.append(contentsOf: p)
+        offsets.append(Int32(bytes.count))
+        hashes.append(h)
+        if 2 * count > slots.count {
+            rehash(capacity: slots.count * 2)
+        } else {
+            place(id, hash: h)
+        }
+        return id
+    }
+
+    private mutating func place(_ id: Int32, hash h: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func rehash(capacity: Int) {
+        slots = Array(repeating: -1, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        for id in 0..<count { place(Int32(id), hash: hashes[id]) }
+    }
+
+    /// The canonical text of syllable `id`.
+    func string(_ id: Int32) -> String {
+        String(decoding: bytes[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF8.self)
+    }
+
+    // MARK: Canonical form
+
+    /// NFC of a string (Foundation), for the rare text outside the Latin ranges.
+    static func canonicalString(_ string: String) -> String {
+        string.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when the bytes are certainly NFC: every scalar is ASCII, in U+0080–U+02AF (Latin-1
+    /// Supplement, Latin Extended-A/B, IPA) or in U+1E00–U+1EFF (Latin Extended Additional). None of
+    /// these is a combining mark, a composition exclusion, a singleton or the second of a composition
+    /// pair, so a string of them is its own NFC.
+    @inline(__always)
+    static func isCanonical(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+            } else if b >= 0xC2 && b <= 0xCA {  // U+0080–U+02BF; U+02B0–U+02BF are modifier letters, still starters
+                i += 2
+            } else if b == 0xE1, i + 1 < n, p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB {  // U+1E00–U+1EFF
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return i == n
+    }
+
+    /// A fast 64-bit hash of a short byte string, eight bytes at a time.
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = p.count
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: n)
+        guard let base = p.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 33
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var s: UInt64 = 0
+            while i < n {
+                tail |= UInt64(base[i]) << s
+                s += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            h ^= h >> 29
+        }
+        return h
+    }
+}

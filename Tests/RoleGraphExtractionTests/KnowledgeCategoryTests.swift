@@ -1,0 +1,73 @@
+import Testing
+import RoleGraphDocument
+
+/// One table per category of the knowledge base, each row a real sentence from the 2017 dev articles
+/// and what the extractor must find in it.
+@Suite struct KnowledgeCategoryTests {
+    static func organizations(_ text: String) -> [String] {
+        Fixtures.extract(text).organizations.map(\.name).sorted()
+    }
+
+    @Test("Party central organs", arguments: [
+        ("Đồng chí Phạm Minh Chính - Ủy viên Bộ Chính trị, Trưởng ban Tổ chức Trung ương yêu cầu ngành Tổ chức xây dựng Đảng",
+         ["Ban Tổ chức Trung ương", "Bộ Chính trị"]),
+        ("ông Ngô Văn Tuấn, nguyên Vụ trưởng Vụ TCNH đã được điều động, bổ nhiệm giữ chức vụ Phó trưởng Ban Kinh tế Trung ương.",
+         ["Ban Kinh tế Trung ương"]),
+        ("trình Thường trực Đảng ủy Khối ký ban hành và gửi Văn phòng Trung ương Đảng",
+         ["Thường trực Đảng ủy Khối", "Văn phòng Trung ương Đảng", "Đảng ủy Khối"]),
+    ])
+    func partyCentralOrgans(text: String, expected: [String]) {
+        let found = Self.organizations(text)
+        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+    }
+
+    @Test("State bodies and ministries", arguments: [
+        ("tại trụ sở Bộ Tài chính, Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã trao Quyết định số 234/QĐ-BTC", ["Bộ Tài chính"]),
+        ("Ủy viên Trung ương Đảng, Phó Thủ tướng Chính phủ kiêm Bí thư Ban Cán sự đảng", ["Ban Chấp hành Trung ương Đảng", "Chính phủ"]),
+        ("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường phát biểu", ["Bộ Nông nghiệp và Phát triển nông thôn"]),
+    ])
+    func stateBodies(text: String, expected: [String]) {
+        let found = Self.organizations(text)
+        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+    }
+
+    @Test("Provinces and their bodies", arguments: [
+        ("Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Yên Bái Phạm Thị Thanh Trà (bìa trái) chúc mừng", ["Ủy ban nhân dân tỉnh Yên Bái"]),
+        ("ỷ luật đồng chí Đinh La Thăng, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP HCM.", ["Thành ủy Thành phố Hồ Chí Minh", "Bộ Chính trị"]),
+        ("do Ban Tổ chức Tỉnh ủy Nghệ An tổ chức.", ["Ban Tổ chức Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An"]),
+    ])
+    func provinces(text: String, expected: [String]) {
+        let found = Self.organizations(text)
+        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+    }
+
+    @Test("Front, mass organisations, companies and news", arguments: [
+        ("ông Nguyễn Thiện Nhân, Ủy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam tham gia", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+        ("giai đoạn giữ chức vụ Bí thư Đảng ủy, Chủ tịch HĐTV Tập đoàn Dầu khí Quốc gia Việt Nam (PVN)", ["Tập đoàn Dầu khí Quốc gia Việt Nam"]),
+        ("(Baonghean.vn) - Sáng 24/4, tại thị xã Cửa Lò (Nghệ An)", ["Baonghean.vn"]),
+    ])
+    func frontMassCompaniesNews(text: String, expected: [String]) {
+        let found = Self.organizations(text)
+        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+    }
+
+    @Test("Titles: canonical forms and implied organisations", arguments: [
+        ("Đồng chí Nguyễn Hữu Nghĩa - Ủy viên Trung ương Đảng, Phó trưởng Ban Kinh tế Trung ương phát biểu",
+         ["Nguyễn Hữu Nghĩa | Phó Trưởng ban | Ban Kinh tế Trung ương | current", "Nguyễn Hữu Nghĩa | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+        ("Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã trao quyết định", ["Đinh Tiến Dũng | Bộ trưởng | Bộ Tài chính | current"]),
+        ("nguyên Thủ tướng Phan Văn Khải", ["Phan Văn Khải | Thủ tướng | Chính phủ | former"]),
+    ])
+    func titles(text: String, expected: [String]) {
+        #expect(Fixtures.roles(Fixtures.extract(text)) == expected)
+    }
+
+    @Test("Persons: surnames, honorifics, credits; places named after people are not persons", arguments: [
+        ("Toàn cảnh Hội nghị. Ảnh: Phạm Bằng", ["Phạm Bằng"]),
+        ("Ảnh: Trí Dũng/TTXVN Sáng 15/5, lãnh đạo tỉnh", ["Trí Dũng"]),
+        ("Đồng chí Huỳnh Tấn Việt chủ trì Hội nghị tại Hà Nội.", ["Huỳnh Tấn Việt"]),
+        ("mô hình trồng cam ở huyện Thái Thụy, tỉnh Thái Bình", []),
+    ])
+    func persons(text: String, expected: [String]) {
+        #expect(Fixtures.extract(text).persons.map(\.name).sorted() == expected)
+    }
+}
