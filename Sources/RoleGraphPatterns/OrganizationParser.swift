@@ -54,7 +54,8 @@ struct OrganizationParser {
             let entry = context.entry(head)
             let name = prefix.isEmpty ? context.canonicalText(head.tokens) : entry.name
             if let parsed = headed(start: start, nameStart: head.tokens.upperBound, headName: name,
-                                   takesPlace: entry.attributes["place"] == "yes", depth: depth) {
+                                   takesPlace: entry.attributes["place"] == "yes", bare: entry.attributes["bare"] == "yes" && prefix.isEmpty,
+                                   depth: depth) {
                 return parsed
             }
         }
@@ -92,12 +93,23 @@ struct OrganizationParser {
         return Parse(phrases: [phrase], end: end)
     }
 
-    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, depth: Int) -> Parse? {
+    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, bare: Bool = false, depth: Int) -> Parse? {
         var end = nameStart
         if takesPlace, let place = PlaceParser(context: context).parse(at: end) {
             let name = headName + " " + place.name
             return Parse(phrases: [Phrase(kind: .organization, tokens: start..<place.end, rule: "shape:organization-place", name: name)],
                          end: place.end)
+        }
+        if bare, !context.isCapitalised(end) || !context.continuesLine(end) {
+            // `Tỉnh ủy`, `UBND tỉnh`, `Đảng bộ tỉnh` without the place: the document resolver joins it to the
+            // full name when the article has one (`Tỉnh ủy Yên Bái`).
+            var last = end
+            if context.continuesLine(end), let prefix = context.longest([.abbreviation], at: end),
+               context.entry(prefix).attributes["place-prefix"] == "yes" {
+                last = prefix.tokens.upperBound
+            }
+            return Parse(phrases: [Phrase(kind: .organization, tokens: start..<last, rule: "shape:organization-place",
+                                          name: context.canonicalText(start..<last))], end: last)
         }
         // A head and its name: capitalised words; a lower-case word right after one (`Quan hệ`, `Bách khoa`);
         // further lower-case words that occur in organisation and office names (`quốc tế`); a comma list
