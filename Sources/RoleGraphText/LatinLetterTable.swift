@@ -22,6 +22,25 @@ struct LatinLetterTable: Sendable {
     let composed: [UInt64: UInt32]
     /// Precomposed scalar → its canonical decomposition.
     let decomposed: [UInt32: Decomposition]
+    /// Lower-case ASCII base letter of each precomposed letter in U+00C0–U+024F (at
+    /// `v - 0xC0`) and U+1E00–U+1EFF (at `v - 0x1E00 + 0x190`); 0 where there is none.
+    /// The folding's hot path: an array read instead of a dictionary look-up.
+    let foldedBases: [UInt8]
+
+    /// The lower-case ASCII base of a precomposed Latin letter (`ệ` → `e`), `nil` otherwise.
+    @inline(__always)
+    func foldedBase(_ v: UInt32) -> UInt8? {
+        let index: Int
+        if v >= 0xC0 && v < 0x250 {
+            index = Int(v) - 0xC0
+        } else if v >= 0x1E00 && v < 0x1F00 {
+            index = Int(v) - 0x1E00 + 0x190
+        } else {
+            return nil
+        }
+        let b = foldedBases[index]
+        return b == 0 ? nil : b
+    }
 
     /// Packs a base letter and up to two marks into one dictionary key.
     @inline(__always)
@@ -53,5 +72,11 @@ struct LatinLetterTable: Sendable {
         }
         self.composed = composed
         self.decomposed = decomposed
+        var bases = [UInt8](repeating: 0, count: 0x190 + 0x100)
+        for (v, d) in decomposed {
+            if v >= 0xC0 && v < 0x250 { bases[Int(v) - 0xC0] = UInt8(d.base | 0x20) }
+            if v >= 0x1E00 && v < 0x1F00 { bases[Int(v) - 0x1E00 + 0x190] = UInt8(d.base | 0x20) }
+        }
+        self.foldedBases = bases
     }
 }

@@ -22,61 +22,151 @@ struct Normalizer {
         unit.reserveCapacity(8)
     }
 
+    /// The normalised form of some input, with the edits of its offset map.
+    struct Result {
+        /// Normalised UTF-8, or `nil` when it equals the input from ``start`` on.
+        var bytes: [UInt8]?
+        var edits: [OffsetMap.Edit]
+        /// Where the normalised text starts in the input (3 after a byte-order mark).
+        var start: Int
+    }
+
     /// Normalises valid UTF-8.
-    /// - Complexity: O(n) in the input size; ASCII bytes take the fast path.
-    mutating func normalize(_ p: UnsafeBufferPointer<UInt8>) -> NormalizedTextBuilder {
+    ///
+    /// A fast scan (``firstChange(_:from:last:previous:)``) finds the next scalar that
+    /// normalisation could change; everything before it is copied in bulk, and only from
+    /// there on, unit by unit, is the text decoded and rebuilt until the builder is back
+    /// in a plain state (no pending tone pair). Text that is already normalised — most
+    /// news — is only scanned.
+    /// - Complexity: O(n) in the input size.
+    mutating func normalize(_ p: UnsafeBufferPointer<UInt8>) -> Result {
         let n = p.count
-        var out = NormalizedTextBuilder(capacity: n)
         var i = 0
-        var scalarIndex = 0
-        if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
-            i = 3
-            scalarIndex = 1
+        if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
+        let start = i
+        var t = Self.firstChange(p, from: i, last: 0, previous: 0)
+        if t >= n { return Result(bytes: nil, edits: [], start: start) }
+        var out = NormalizedTextBuilder(capacity: n - start + 16)
+        while true {
+            // A scalar that continues the unit of the one before it takes that one along.
+            var c = t
+            if t > i, p[t] >= 0x80, ScalarProperties.continuesUnit(UTF8Scalars.decode(p, at: t).value) {
+                c -= 1
+                while p[c] & 0xC0 == 0x80 { c -= 1 }
+            }
+            out.copy(p, i..<c)
+            i = c
+            repeat {
+                i = normalizeUnit(p, at: i, into: &out)
+            } while i < n && out.hasPending
+            if i >= n { break }
+            t = Self.firstChange(p, from: i, last: out.last, previous: out.previous)
+            if t >= n {
+                out.copy(p, i..<n)
+                break
+            }
         }
-        while i < n {
-            let b = p[i]
+        out.finish(inEnd: n)
+        return Result(bytes: out.bytes, edits: out.edits, start: start)
+    }
+
+    /// Normalises the unit starting at `i`; returns where the next unit starts.
+    @inline(__always)
+    private mutating func normalizeUnit(_ p: UnsafeBufferPointer<UInt8>, at start: Int,
+                                        into out: inout NormalizedTextBuilder) -> Int {
+        let n = p.count
+        var i = start
+        let b = p[i]
+        if b < 0x80 {
+            if b == 0x0D {
+                out.beginUnit(inStart: i)
+                out.append(0x0A)
+                return (i + 1 < n && p[i + 1] == 0x0A) ? i + 2 : i + 1
+            }
+            // An ASCII byte followed by ASCII (or the end) is a unit on its own.
+            if i + 1 == n || p[i + 1] < 0x80 {
+                out.beginUnit(inStart: i)
+                out.append(UInt32(b))
+                return i + 1
+            }
+        }
+        // General unit: one scalar and the non-starters after it.
+        out.beginUnit(inStart: i)
+        let (first, firstLength) = UTF8Scalars.decode(p, at: i)
+        i += firstLength
+        unit.removeAll(keepingCapacity: true)
+        unit.append(first)
+        while i < n, p[i] >= 0x80 {
+            let (next, length) = UTF8Scalars.decode(p, at: i)
+            guard ScalarProperties.continuesUnit(next) else { break }
+            unit.append(next)
+            i += length
+        }
+        if unit.count == 1, ScalarProperties.isStableStarter(first) {
+            out.append(ScalarProperties.compatibilityMapped(first))
+        } else {
+            for v in compose(unit) {
+                out.append(ScalarProperties.compatibilityMapped(v))
+            }
+        }
+        return i
+    }
+
+    /// Scalars the scan may pass over: NFC-stable starters that no later scalar composes
+    /// with and that the compatibility folds leave alone (combining marks, `Ð`, NBSP and
+    /// the like stop it).
+    @inline(__always)
+    static func isPlain(_ v: UInt32) -> Bool {
+        // Latin (every Vietnamese letter but those in U+1Exx): plain unless a compatibility fold applies.
+        if v < 0x300 { return v != 0xA0 && v != 0xD0 && v != 0xF0 && v != 0x85 }
+        return (ScalarProperties.isStableStarter(v)
+            || (v >= 0x1F000 && v < 0x1FB00)      // emoji and pictographs
+            || (v >= 0xFE00 && v <= 0xFE0F))      // variation selectors
+            && ScalarProperties.compatibilityMapped(v) == v
+    }
+
+    /// The first byte offset from `start` where normalisation might change something:
+    /// a CR, a scalar that is not ``isPlain(_:)``, or the second vowel of an old-style
+    /// `oa`/`oe`/`uy` pair that ends its syllable; `p.count` when there is none.
+    /// `last` and `previous` are the normalised scalars just before `start`.
+    ///
+    /// ASCII goes eight bytes at a time; other scalars cost a decode and range checks.
+    /// - Complexity: O(n).
+    static func firstChange(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
+                            last: UInt32, previous: UInt32) -> Int {
+        let n = p.count
+        let raw = UnsafeRawBufferPointer(p)
+        var k = start
+        while k < n {
+            while k + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                let cr = x ^ 0x0D0D_0D0D_0D0D_0D0D
+                if (x | ((cr &- 0x0101_0101_0101_0101) & ~cr)) & 0x8080_8080_8080_8080 != 0 { break }
+                k += 8
+            }
+            if k >= n { break }
+            let b = p[k]
             if b < 0x80 {
-                if b == 0x0D {
-                    let pairLength = (i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1
-                    out.append(0x0A, originalByte: i, originalScalar: scalarIndex)
-                    i += pairLength
-                    scalarIndex += pairLength
-                    continue
-                }
-                // An ASCII byte followed by ASCII (or the end) is a unit on its own.
-                if i + 1 == n || p[i + 1] < 0x80 {
-                    out.append(UInt32(b), originalByte: i, originalScalar: scalarIndex)
-                    i += 1
-                    scalarIndex += 1
-                    continue
-                }
+                if b == 0x0D { return k }
+                k += 1
+                continue
             }
-            // General unit: one scalar and the non-starters after it.
-            let unitByte = i, unitScalar = scalarIndex
-            let (first, firstLength) = UTF8Scalars.decode(p, at: i)
-            i += firstLength
-            scalarIndex += 1
-            unit.removeAll(keepingCapacity: true)
-            unit.append(first)
-            while i < n, p[i] >= 0x80 {
-                let (next, length) = UTF8Scalars.decode(p, at: i)
-                guard ScalarProperties.continuesUnit(next) else { break }
-                unit.append(next)
-                i += length
-                scalarIndex += 1
-            }
-            if unit.count == 1, ScalarProperties.isStableStarter(first) {
-                out.append(ScalarProperties.compatibilityMapped(first),
-                           originalByte: unitByte, originalScalar: unitScalar)
-            } else {
-                for v in compose(unit) {
-                    out.append(ScalarProperties.compatibilityMapped(v),
-                               originalByte: unitByte, originalScalar: unitScalar)
+            let (v, length) = UTF8Scalars.decode(p, at: k)
+            if !isPlain(v) { return k }
+            if ToneMarks.mayBeSecondVowel(v) {
+                let first = k > start ? UInt32(p[k - 1]) : last
+                if ToneMarks.mayBeFirstVowel(first) {
+                    let before = k - 1 > start ? UInt32(p[k - 2]) : (k - 1 == start ? last : previous)
+                    if ToneMarks.newStyle(before: before, first: first, second: v) != nil {
+                        let next = k + length
+                        if next >= n { return k }
+                        if !ToneMarks.isLetter(UTF8Scalars.decode(p, at: next).value) { return k }
+                    }
                 }
             }
+            k += length
         }
-        out.finish(originalByteCount: n, originalScalarCount: scalarIndex)
-        return out
+        return n
     }
 
     /// NFC of one unit: the Latin table first, Foundation (cached) otherwise.

@@ -6,17 +6,18 @@ extension SourceText {
     /// scalar with its combining marks, `CR LF`, a re-toned `oa`/`oe`/`uy` pair),
     /// slicing ``original`` with the result gives exactly the input text of the span.
     /// A boundary inside a unit widens to the whole unit.
-    /// - Complexity: O(1) (plus the length of a unit cut in the middle).
+    /// - Complexity: O(log e) for e changed units (O(1) for already-normalised input),
+    ///   plus the length of a unit cut in the middle.
     public func originalSpan(_ range: Range<Int>) -> (scalars: Range<Int>, utf8: Range<Int>) {
-        offsets.span(range)
+        offsets.span(range, bytes: bytes, original: original)
     }
 
     /// The input text, as read, of a normalised byte range.
     public func originalSlice(_ range: Range<Int>) -> String {
-        let utf8 = offsets.span(range).utf8
+        let utf8 = originalSpan(range).utf8
         return String(decoding: original[utf8], as: UTF8.self)
     }
 
     /// Number of Unicode scalars in ``original`` (a BOM counts as one).
-    public var originalScalarCount: Int { Int(offsets.originalScalar[offsets.count]) }
+    public var originalScalarCount: Int { offsets.originalScalarCount }
 }

@@ -29,13 +29,21 @@ public struct SourceText: Sendable {
         self.init(validated: Array(string.utf8))
     }
 
-    /// Normalises bytes known to be valid UTF-8.
+    /// Normalises bytes known to be valid UTF-8. Already-normalised input (no BOM) is
+    /// shared, not copied: ``bytes`` and ``original`` are then the same storage.
     init(validated bytes: [UInt8]) {
         var normalizer = Normalizer()
-        let built = bytes.withUnsafeBufferPointer { normalizer.normalize($0) }
+        let (normalized, offsets) = bytes.withUnsafeBufferPointer { p -> ([UInt8], OffsetMap) in
+            let result = normalizer.normalize(p)
+            let normalized = result.bytes
+                ?? (result.start == 0 ? bytes : Array(UnsafeBufferPointer(rebasing: p[result.start...])))
+            let map = OffsetMap(edits: result.edits, baseShift: result.start,
+                                count: normalized.count, original: p)
+            return (normalized, map)
+        }
         self.original = bytes
-        self.bytes = built.bytes
-        self.offsets = OffsetMap(originalByte: built.originalByte, originalScalar: built.originalScalar)
+        self.bytes = normalized
+        self.offsets = offsets
     }
 
     /// The normalised text as a `String`.

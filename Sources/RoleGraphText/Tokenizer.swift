@@ -24,6 +24,7 @@ public enum Tokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(n / 5)
         var gap = Token.Gap.newline
+        var words = WordCache(capacity: 256)  // grows; news has a few thousand distinct words
         var i = 0
         while i < n {
             let (v, length) = scalar(p, at: i)
@@ -41,8 +42,10 @@ public enum Tokenizer {
                 i += length
                 continue
             case .letter:
-                let end = scanWord(p, from: i + length)
-                tokens.append(TokenViews.word(p, i..<end, gap: gap))
+                var h = WordCache.seed
+                for k in i..<(i + length) { h = WordCache.mix(h, p[k]) }
+                let end = scanWord(p, from: i + length, hash: &h)
+                tokens.append(words.word(p, i..<end, hash: h, gap: gap))
                 i = end
             case .digit:
                 let end = scanNumber(p, from: i + length)
@@ -70,14 +73,32 @@ public enum Tokenizer {
         return (CharacterClass.of(v), length)
     }
 
-    /// End of a word: letters and digits.
-    private static func scanWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// End of a word: letters and digits; folds the word's bytes into the FNV-1a `hash`.
+    @inline(__always)
+    private static func scanWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int, hash: inout UInt64) -> Int {
         var j = start
-        while j < p.count {
-            let (cls, length) = classOf(p, at: j)
-            guard cls == .letter || cls == .digit else { break }
+        var h = hash
+        let n = p.count
+        while j < n {
+            let b = p[j]
+            if b < 0x80 {
+                // ASCII letters and digits.
+                guard (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) else { break }
+                h = WordCache.mix(h, b)
+                j += 1
+                continue
+            }
+            let (v, length) = UTF8Scalars.decode(p, at: j)
+            // Vietnamese letters without the general look-up.
+            let isLetter = (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
+            if !isLetter {
+                let cls = CharacterClass.of(v)
+                guard cls == .letter || cls == .digit else { break }
+            }
+            for k in j..<(j + length) { h = WordCache.mix(h, p[k]) }
             j += length
         }
+        hash = h
         return j
     }
 

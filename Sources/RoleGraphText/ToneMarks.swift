@@ -48,6 +48,12 @@ enum ToneMarks {
         (v >= 0xC0 && v <= 0xFD) || (v >= 0x1EA0 && v <= 0x1EF9)
     }
 
+    /// Quick filter on the first vowel of a pair: `o`, `O`, `u` or `U`.
+    @inline(__always)
+    static func mayBeFirstVowel(_ v: UInt32) -> Bool {
+        (v | 0x20) == 0x6F || (v | 0x20) == 0x75
+    }
+
     /// If `first second` (preceded by `before`) is an old-style pair, the new-style pair;
     /// the caller must still check that no letter follows.
     /// - Complexity: O(1).

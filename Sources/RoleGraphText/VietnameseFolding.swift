@@ -53,14 +53,13 @@ public enum VietnameseFolding {
         UTF8Scalars.withUTF8(s) { p in
             var builder = NormalizedTextBuilder(capacity: p.count)
             var i = 0
-            var scalarIndex = 0
             while i < p.count {
                 let (v, length) = UTF8Scalars.decode(p, at: i)
-                builder.append(v, originalByte: i, originalScalar: scalarIndex)
+                builder.beginUnit(inStart: i)
+                builder.append(v)
                 i += length
-                scalarIndex += 1
             }
-            builder.finish(originalByteCount: p.count, originalScalarCount: scalarIndex)
+            builder.finish(inEnd: p.count)
             return String(decoding: builder.bytes, as: UTF8.self)
         }
     }
@@ -76,7 +75,7 @@ public enum VietnameseFolding {
 /// Per-scalar folding shared by ``VietnameseFolding/key(_:)`` and the tokenizer.
 enum Folding {
     /// Appends the folded form of a non-ASCII scalar.
-    /// - Complexity: O(1): range checks, then one dictionary look-up.
+    /// - Complexity: O(1): range checks and one table read.
     @inline(__always)
     static func appendKey(_ v: UInt32, to out: inout [UInt8]) {
         if v >= 0x300 && v < 0x370 { return }  // combining diacritics (NFD input)
@@ -87,8 +86,8 @@ enum Folding {
         default:
             break
         }
-        if let d = LatinLetterTable.shared.decomposed[v] {
-            out.append(UInt8(d.base | 0x20))
+        if let base = LatinLetterTable.shared.foldedBase(v) {
+            out.append(base)
             return
         }
         if let a = PunctuationVariants.ascii(for: v) {
