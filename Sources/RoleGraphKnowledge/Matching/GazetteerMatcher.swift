@@ -23,19 +23,64 @@ public struct GazetteerMatch: Sendable, Equatable {
 /// syllables of an entry match in any case (`Chính trị` at a sentence start). Titles, cues and
 /// honorifics match in any case. Matches never cross a line break, and start and end on token
 /// boundaries, so `Tư` never matches inside `Tưởng`.
+///
+/// **Syllable ids (the fast path).** Every distinct lower-case syllable of the knowledge base has a
+/// dense id; the trie is keyed by ids, never by strings. ``syllableIDs(for:)`` turns a document's tokens
+/// into ids once (one cheap byte hash per token); the overloads that take `syllables:` then match with
+/// integer look-ups only. The overloads without `syllables:` compute the ids they need on the fly and
+/// give the same results.
+///
+/// **Layout.** Children of the root are an array indexed by syllable id; every other edge lives in one
+/// open-addressing table keyed by (node, syllable id). Terminals are flat, grouped by node, with the
+/// entry's kind as a bit (so a kind filter is a mask test), its priority and validity precomputed,
+/// and the per-syllable capital requirement as a bitmask.
 public struct GazetteerMatcher: Sendable {
+    /// A surface form ending at a node.
     struct Terminal: Sendable {
-        var entry: Int
-        /// Per syllable: must the text token be capitalised or upper-case?
-        var needsCapital: [Bool]
-    }
-    struct Node: Sendable {
-        var children: [String: Int32] = [:]
-        var terminals: [Terminal] = []
+        var entry: Int32
+        var kindBit: UInt32
+        /// Syllables in the surface form.
+        var length: Int32
+        /// Start of this form's capital bitmask in `capitalWords` (bit i: syllable i needs a capital),
+        /// or -1 when no syllable needs one.
+        var capitals: Int32
+        var priority: Int
+        /// Index of the entry's validity interval in `intervals`, or -1 when it is valid at every date.
+        var interval: Int32
     }
 
-    private(set) var nodes: [Node] = [Node()]
-    let entries: [KnowledgeEntry]
+    /// An entry's `from` and `to` attributes, as ``KnowledgeEntry/isValid(at:)`` reads them.
+    struct Interval: Sendable {
+        var from: String?
+        var to: String?
+
+        /// Same test as ``KnowledgeEntry/isValid(at:)``.
+        func contains(_ date: String?) -> Bool {
+            guard let date else { return true }
+            if let from, date.prefix(from.count) < from.prefix(date.count) { return false }
+            if let to, date.prefix(to.count) > to.prefix(date.count) { return false }
+            return true
+        }
+    }
+
+    /// Id of a syllable that occurs in no surface form: it starts and continues no match.
+    public static let unknownSyllable: Int32 = -1
+
+    /// Validity intervals of the entries that have one.
+    let intervals: [Interval]
+    let vocabulary: SyllableVocabulary
+    /// Child of the root per syllable id, or -1.
+    let rootChildren: [Int32]
+    let edges: EdgeTable
+    /// Terminals of node `n` are `terminals[terminalStart[n]..<terminalStart[n + 1]]`.
+    let terminalStart: [Int32]
+    /// Union of the kind bits of each node's terminals.
+    let terminalKinds: [UInt32]
+    let terminals: [Terminal]
+    let capitalWords: [UInt64]
+    /// For `KnowledgeBase`: syllable id → the first lower-case word written with it in a surface of an
+    /// organisation, organisation head or relative body (nil when there is none).
+    let organizationWords: [String?]
 
     static let caseSensitive: Set<KnowledgeEntry.Kind> = [
         .organization, .location, .person, .surname, .organizationHead, .relativeBody, .eventHead, .abbreviation, .byline,
@@ -43,27 +88,67 @@ public struct GazetteerMatcher: Sendable {
 
     /// - Complexity: O(total syllables of all surface forms).
     public init(entries: [KnowledgeEntry]) {
-        self.entries = entries
-        for (index, entry) in entries.enumerated() {
-            let sensitive = Self.caseSensitive.contains(entry.kind)
-            for surface in Set(entry.surfaces) {
-                let tokens = Tokenizer.tokens(of: SourceText(surface))
-                guard !tokens.isEmpty else { continue }
-                var node = 0
-                for token in tokens {
-                    if let next = nodes[node].children[token.lower] {
-                        node = Int(next)
-                    } else {
-                        nodes.append(Node())
-                        nodes[node].children[token.lower] = Int32(nodes.count - 1)
-                        node = nodes.count - 1
-                    }
+        var builder = Builder()
+        for index in entries.indices {
+            builder.add(entries[index], index: index)
+        }
+        self.intervals = builder.intervals
+        self.vocabulary = builder.vocabulary
+        self.rootChildren = builder.rootChildren
+        self.edges = builder.edges
+        self.organizationWords = builder.organizationWords
+        self.capitalWords = builder.capitalWords
+        // Group terminals by node (counting sort, stable), dropping exact duplicates (a surface listed twice).
+        let nodeCount = builder.nodeCount
+        var start = [Int32](repeating: 0, count: nodeCount + 1)
+        for (node, _) in builder.pending { start[Int(node) + 1] += 1 }
+        for n in 0..<nodeCount { start[n + 1] += start[n] }
+        var fill = start
+        var flat = [Terminal](repeating: Terminal(entry: 0, kindBit: 0, length: 0, capitals: -1, priority: 0, interval: -1),
+                              count: builder.pending.count)
+        for (node, terminal) in builder.pending {
+            flat[Int(fill[Int(node)])] = terminal
+            fill[Int(node)] += 1
+        }
+        var kinds = [UInt32](repeating: 0, count: nodeCount)
+        for n in 0..<nodeCount {
+            for t in Int(start[n])..<Int(start[n + 1]) { kinds[n] |= flat[t].kindBit }
+        }
+        self.terminalStart = start
+        self.terminalKinds = kinds
+        self.terminals = flat
+    }
+
+    // MARK: Syllable ids
+
+    /// The syllable id of every token (``unknownSyllable`` for a token in no surface form), for the
+    /// `syllables:` overloads. Compute it once per document and reuse it for every call.
+    /// - Complexity: O(bytes of the tokens); one hash per token.
+    public func syllableIDs(for tokens: [Token]) -> [Int32] {
+        var exotic: [String: Int32] = [:]
+        return [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+            for (i, token) in tokens.enumerated() {
+                let fast = token.lower.utf8.withContiguousStorageIfAvailable { p -> Int32? in
+                    SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
                 }
-                let needs = tokens.map { sensitive && $0.shape != .lower && $0.kind == .word }
-                nodes[node].terminals.append(Terminal(entry: index, needsCapital: needs))
+                if case let id?? = fast {
+                    buffer[i] = id
+                } else if let id = exotic[token.lower] {
+                    buffer[i] = id
+                } else {
+                    let id = vocabulary.id(of: token.lower)
+                    exotic[token.lower] = id
+                    buffer[i] = id
+                }
             }
+            initialized = tokens.count
         }
     }
+
+    /// The syllable id of one lower-cased syllable (a token's `lower`), or ``unknownSyllable``.
+    public func syllableID(_ lower: String) -> Int32 { vocabulary.id(of: lower) }
+
+    // MARK: Matching
 
     /// Every match that starts at token `start`, longest first; `prefix` syllables are matched
     /// virtually before the text (for `Trưởng ban Tổ chức Trung ương`, prefix `ban` finds
@@ -71,21 +156,27 @@ public struct GazetteerMatcher: Sendable {
     /// - Complexity: O(length of the longest surface form).
     public func matches(in tokens: [Token], at start: Int, kinds: Set<KnowledgeEntry.Kind>, date: String?,
                         prefix: [String] = []) -> [GazetteerMatch] {
-        var node = 0
-        for syllable in prefix {
-            guard let next = nodes[node].children[syllable] else { return [] }
-            node = Int(next)
-        }
         var found: [GazetteerMatch] = []
-        var index = start
-        while index < tokens.count {
-            if index > start, tokens[index].gap == .newline { break }
-            guard let next = nodes[node].children[tokens[index].lower] else { break }
-            node = Int(next)
-            index += 1
-            if let best = best(of: nodes[node].terminals, tokens: tokens, end: index, prefixCount: prefix.count,
-                               kinds: kinds, date: date) {
-                found.append(GazetteerMatch(entry: best, tokens: start..<index))
+        tokens.withUnsafeBufferPointer { p in
+            walk(p, at: start, mask: Self.mask(kinds), date: date, prefix: prefix,
+                 syllable: { vocabulary.id(of: p[$0].lower) }) { entry, end in
+                found.append(GazetteerMatch(entry: Int(entry), tokens: start..<end))
+            }
+        }
+        return found.reversed()
+    }
+
+    /// ``matches(in:at:kinds:date:prefix:)`` with the tokens' ids from ``syllableIDs(for:)``.
+    public func matches(in tokens: [Token], syllables: [Int32], at start: Int, kinds: Set<KnowledgeEntry.Kind>,
+                        date: String?, prefix: [String] = []) -> [GazetteerMatch] {
+        precondition(syllables.count == tokens.count, "syllables must come from syllableIDs(for: tokens)")
+        var found: [GazetteerMatch] = []
+        tokens.withUnsafeBufferPointer { p in
+            syllables.withUnsafeBufferPointer { ids in
+                walk(p, at: start, mask: Self.mask(kinds), date: date, prefix: prefix,
+                     syllable: { ids[$0] }) { entry, end in
+                    found.append(GazetteerMatch(entry: Int(entry), tokens: start..<end))
+                }
             }
         }
         return found.reversed()
@@ -94,41 +185,329 @@ public struct GazetteerMatcher: Sendable {
     /// The longest match at `start`, if any.
     public func longest(in tokens: [Token], at start: Int, kinds: Set<KnowledgeEntry.Kind>, date: String?,
                         prefix: [String] = []) -> GazetteerMatch? {
-        matches(in: tokens, at: start, kinds: kinds, date: date, prefix: prefix).first
+        var best: GazetteerMatch? = nil
+        tokens.withUnsafeBufferPointer { p in
+            walk(p, at: start, mask: Self.mask(kinds), date: date, prefix: prefix,
+                 syllable: { vocabulary.id(of: p[$0].lower) }) { entry, end in
+                best = GazetteerMatch(entry: Int(entry), tokens: start..<end)
+            }
+        }
+        return best
+    }
+
+    /// ``longest(in:at:kinds:date:prefix:)`` with the tokens' ids from ``syllableIDs(for:)``: no string
+    /// is hashed or compared.
+    public func longest(in tokens: [Token], syllables: [Int32], at start: Int, kinds: Set<KnowledgeEntry.Kind>,
+                        date: String?, prefix: [String] = []) -> GazetteerMatch? {
+        precondition(syllables.count == tokens.count, "syllables must come from syllableIDs(for: tokens)")
+        var best: GazetteerMatch? = nil
+        tokens.withUnsafeBufferPointer { p in
+            syllables.withUnsafeBufferPointer { ids in
+                walk(p, at: start, mask: Self.mask(kinds), date: date, prefix: prefix,
+                     syllable: { ids[$0] }) { entry, end in
+                    best = GazetteerMatch(entry: Int(entry), tokens: start..<end)
+                }
+            }
+        }
+        return best
     }
 
     /// Leftmost-longest matches over the whole token array (see the type's documentation).
     /// - Complexity: O(tokens × longest surface form).
     public func leftmostLongest(in tokens: [Token], kinds: Set<KnowledgeEntry.Kind>, date: String?) -> [GazetteerMatch] {
+        leftmostLongest(in: tokens, syllables: syllableIDs(for: tokens), kinds: kinds, date: date)
+    }
+
+    /// ``leftmostLongest(in:kinds:date:)`` with the tokens' ids from ``syllableIDs(for:)``.
+    public func leftmostLongest(in tokens: [Token], syllables: [Int32], kinds: Set<KnowledgeEntry.Kind>,
+                                date: String?) -> [GazetteerMatch] {
+        precondition(syllables.count == tokens.count, "syllables must come from syllableIDs(for: tokens)")
+        let mask = Self.mask(kinds)
         var result: [GazetteerMatch] = []
-        var index = 0
-        while index < tokens.count {
-            if let match = longest(in: tokens, at: index, kinds: kinds, date: date) {
-                result.append(match)
-                index = match.tokens.upperBound
-            } else {
-                index += 1
+        tokens.withUnsafeBufferPointer { p in
+            syllables.withUnsafeBufferPointer { ids in
+                var index = 0
+                while index < p.count {
+                    var end = -1
+                    var entry: Int32 = -1
+                    walk(p, at: index, mask: mask, date: date, prefix: [], syllable: { ids[$0] }) { e, stop in
+                        entry = e
+                        end = stop
+                    }
+                    if end > index {
+                        result.append(GazetteerMatch(entry: Int(entry), tokens: index..<end))
+                        index = end
+                    } else {
+                        index += 1
+                    }
+                }
             }
         }
         return result
     }
 
-    private func best(of terminals: [Terminal], tokens: [Token], end: Int, prefixCount: Int,
-                      kinds: Set<KnowledgeEntry.Kind>, date: String?) -> Int? {
-        var best: (entry: Int, rank: (Int, Int, Int))? = nil
-        for terminal in terminals where kinds.contains(entries[terminal.entry].kind) {
-            let count = terminal.needsCapital.count - prefixCount
-            let first = end - count
-            var ok = true
-            for i in 0..<count where terminal.needsCapital[prefixCount + i] && tokens[first + i].shape == .lower {
-                ok = false
-                break
-            }
-            guard ok else { continue }
-            let entry = entries[terminal.entry]
-            let rank = (entry.isValid(at: date) ? 1 : 0, entry.priority, -terminal.entry)
-            if best == nil || rank > best!.rank { best = (terminal.entry, rank) }
+    // MARK: Core
+
+    /// Walks the trie from `start`, calling `found(entry, end)` for every complete form, shortest first.
+    @inline(__always)
+    private func walk(_ tokens: UnsafeBufferPointer<Token>, at start: Int, mask: UInt32, date: String?, prefix: [String],
+                      syllable: (Int) -> Int32, found: (Int32, Int) -> Void) {
+        guard start >= 0 else { return }
+        var node: Int32 = 0
+        for text in prefix {
+            node = child(of: node, vocabulary.id(of: text))
+            if node < 0 { return }
         }
-        return best?.entry
+        let prefixCount = prefix.count
+        var index = start
+        while index < tokens.count {
+            if index > start, tokens[index].gap == .newline { break }
+            let next = child(of: node, syllable(index))
+            if next < 0 { break }
+            node = next
+            index += 1
+            if terminalKinds[Int(node)] & mask != 0 {
+                let entry = best(at: Int(node), tokens: tokens, end: index, prefixCount: prefixCount, mask: mask, date: date)
+                if entry >= 0 { found(entry, index) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ syllable: Int32) -> Int32 {
+        guard syllable >= 0 else { return -1 }
+        if node == 0 { return rootChildren[Int(syllable)] }
+        return edges.child(of: node, syllable)
+    }
+
+    /// The winning entry among the terminals of `node`, or -1: valid at `date` first, then priority,
+    /// then the entry read first.
+    private func best(at node: Int, tokens: UnsafeBufferPointer<Token>, end: Int, prefixCount: Int,
+                      mask: UInt32, date: String?) -> Int32 {
+        var bestEntry: Int32 = -1
+        var bestValid = false
+        var bestPriority = 0
+        terminals.withUnsafeBufferPointer { terminals in
+            for t in Int(terminalStart[node])..<Int(terminalStart[node + 1]) {
+                let terminal = terminals[t]
+                guard terminal.kindBit & mask != 0 else { continue }
+                if terminal.capitals >= 0,
+                   !capitalsSatisfied(terminal, tokens: tokens, end: end, prefixCount: prefixCount) { continue }
+                let valid = terminal.interval < 0 || intervals[Int(terminal.interval)].contains(date)
+                let better: Bool
+                if bestEntry < 0 {
+                    better = true
+                } else if valid != bestValid {
+                    better = valid
+                } else if terminal.priority != bestPriority {
+                    better = terminal.priority > bestPriority
+                } else {
+                    better = terminal.entry < bestEntry
+                }
+                if better {
+                    bestEntry = terminal.entry
+                    bestValid = valid
+                    bestPriority = terminal.priority
+                }
+            }
+        }
+        return bestEntry
+    }
+
+    /// Whether every text syllable that needs a capital has one (syllables of the virtual prefix are exempt).
+    @inline(__always)
+    private func capitalsSatisfied(_ terminal: Terminal, tokens: UnsafeBufferPointer<Token>, end: Int,
+                                   prefixCount: Int) -> Bool {
+        let length = Int(terminal.length)
+        let first = end - (length - prefixCount)
+        let base = Int(terminal.capitals)
+        var i = prefixCount
+        while i < length {
+            let bits = capitalWords[base + (i >> 6)] >> UInt64(i & 63)
+            if bits == 0 {
+                i = (i | 63) + 1
+                continue
+            }
+            i += bits.trailingZeroBitCount
+            if i >= length { break }
+            if tokens[first + i - prefixCount].shape == .lower { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The kind bits of a set, without hashing.
+    @inline(__always)
+    static func mask(_ kinds: Set<KnowledgeEntry.Kind>) -> UInt32 {
+        var mask: UInt32 = 0
+        for kind in kinds { mask |= kind.bit }
+        return mask
+    }
+}
+
+extension KnowledgeEntry.Kind {
+    /// Position in `allCases`, by a switch (no hashing of the raw value).
+    @inline(__always)
+    var ordinal: Int {
+        switch self {
+        case .organization: 0
+        case .location: 1
+        case .surname: 2
+        case .person: 3
+        case .title: 4
+        case .honorific: 5
+        case .organizationHead: 6
+        case .relativeBody: 7
+        case .statusCue: 8
+        case .stopWord: 9
+        case .eventHead: 10
+        case .byline: 11
+        case .nameWord: 12
+        case .abbreviation: 13
+        }
+    }
+
+    @inline(__always)
+    var bit: UInt32 { 1 << UInt32(ordinal) }
+
+    /// Organisations, places, names and the other kinds where a capital in the entry needs one in the text.
+    @inline(__always)
+    var isCaseSensitive: Bool {
+        switch self {
+        case .organization, .location, .person, .surname, .organizationHead, .relativeBody, .eventHead,
+             .abbreviation, .byline:
+            true
+        case .title, .honorific, .statusCue, .stopWord, .nameWord:
+            false
+        }
+    }
+}
+
+// MARK: - Building
+
+extension GazetteerMatcher {
+    /// Trie edges below the root: open addressing keyed by (node, syllable id).
+    struct EdgeTable: Sendable {
+        private var keys: [UInt64] = Array(repeating: .max, count: 1024)
+        private var values: [Int32] = Array(repeating: -1, count: 1024)
+        private var shift: UInt64 = 64 - 10
+        private(set) var count = 0
+
+        @inline(__always)
+        private static func key(_ node: Int32, _ syllable: Int32) -> UInt64 {
+            UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: syllable))
+        }
+
+        @inline(__always)
+        private func slot(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        @inline(__always)
+        func child(of node: Int32, _ syllable: Int32) -> Int32 {
+            let key = Self.key(node, syllable)
+            let mask = keys.count - 1
+            return keys.withUnsafeBufferPointer { keys in
+                var s = slot(key)
+                while true {
+                    let k = keys[s]
+                    if k == key { return values[s] }
+                    if k == .max { return -1 }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+
+        mutating func insert(node: Int32, syllable: Int32, child: Int32) {
+            if 2 * (count + 1) > keys.count { grow() }
+            put(Self.key(node, syllable), child)
+            count += 1
+        }
+
+        private mutating func put(_ key: UInt64, _ value: Int32) {
+            let mask = keys.count - 1
+            var s = slot(key)
+            while keys[s] != .max { s = (s + 1) & mask }
+            keys[s] = key
+            values[s] = value
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys, oldValues = values
+            let capacity = keys.count * 2
+            keys = Array(repeating: .max, count: capacity)
+            values = Array(repeating: -1, count: capacity)
+            shift = UInt64(64 - capacity.trailingZeroBitCount)
+            for i in oldKeys.indices where oldKeys[i] != .max { put(oldKeys[i], oldValues[i]) }
+        }
+    }
+
+    struct Builder {
+        var vocabulary = SyllableVocabulary()
+        var rootChildren: [Int32] = []
+        var edges = EdgeTable()
+        var nodeCount = 1
+        var pending: [(node: Int32, terminal: Terminal)] = []
+        var capitalWords: [UInt64] = []
+        var organizationWords: [String?] = []
+        var intervals: [Interval] = []
+
+        mutating func add(_ entry: KnowledgeEntry, index: Int) {
+            let sensitive = entry.kind.isCaseSensitive
+            let organizational = entry.kind == .organization || entry.kind == .organizationHead || entry.kind == .relativeBody
+            let priority = entry.priority
+            var interval: Int32 = -1
+            if entry.validFrom != nil || entry.validTo != nil {
+                interval = Int32(intervals.count)
+                intervals.append(Interval(from: entry.validFrom, to: entry.validTo))
+            }
+            var seen: [Int32] = []  // nodes already given a terminal of this entry with the same capitals
+            var seenCapitals: [[UInt64]] = []
+            for surface in entry.surfaces {
+                let tokens = Tokenizer.tokens(of: SourceText(surface))
+                guard !tokens.isEmpty else { continue }
+                var node: Int32 = 0
+                var capitals = [UInt64](repeating: 0, count: (tokens.count + 63) / 64)
+                var anyCapital = false
+                for (i, token) in tokens.enumerated() {
+                    let syllable = vocabulary.insert(token.lower)
+                    if Int(syllable) >= rootChildren.count {
+                        rootChildren.append(-1)
+                        organizationWords.append(nil)
+                    }
+                    if organizational, token.kind == .word, token.shape == .lower,
+                       organizationWords[Int(syllable)] == nil {
+                        organizationWords[Int(syllable)] = token.lower
+                    }
+                    let existing = node == 0 ? rootChildren[Int(syllable)] : edges.child(of: node, syllable)
+                    if existing >= 0 {
+                        node = existing
+                    } else {
+                        let next = Int32(nodeCount)
+                        nodeCount += 1
+                        if node == 0 {
+                            rootChildren[Int(syllable)] = next
+                        } else {
+                            edges.insert(node: node, syllable: syllable, child: next)
+                        }
+                        node = next
+                    }
+                    if sensitive, token.shape != .lower, token.kind == .word {
+                        capitals[i >> 6] |= 1 << UInt64(i & 63)
+                        anyCapital = true
+                    }
+                }
+                if let k = seen.firstIndex(of: node), seenCapitals[k] == capitals { continue }
+                seen.append(node)
+                seenCapitals.append(capitals)
+                var start: Int32 = -1
+                if anyCapital {
+                    start = Int32(capitalWords.count)
+                    capitalWords += capitals
+                }
+                pending.append((node, Terminal(entry: Int32(index), kindBit: entry.kind.bit, length: Int32(tokens.count),
+                                               capitals: start, priority: priority, interval: interval)))
+            }
+        }
     }
 }

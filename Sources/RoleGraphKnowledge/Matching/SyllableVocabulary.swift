@@ -15,6 +15,8 @@ struct SyllableVocabulary: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [Int32] = [0]
     private var hashes: [UInt64] = []
+    /// First 16 bytes of each syllable, zero-padded, as two words: most syllables compare in two loads.
+    private var heads: [UInt64] = []
     /// Open addressing, linear probing: syllable id or -1.
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
     private var shift: UInt64 = 64 - 10
@@ -48,28 +50,34 @@ struct SyllableVocabulary: Sendable {
 
     @inline(__always)
     func id(ofCanonical p: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Self.hash(p)
+        let (w0, w1) = Self.head(p)
+        let h = Self.hash(p, w0, w1)
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { bytes in
-                offsets.withUnsafeBufferPointer { offsets in
-                    hashes.withUnsafeBufferPointer { hashes in
-                        var slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                        while true {
-                            let id = slots[slot]
-                            if id < 0 { return Self.unknown }
-                            if hashes[Int(id)] == h {
-                                let lo = Int(offsets[Int(id)]), hi = Int(offsets[Int(id) + 1])
-                                if hi - lo == p.count, p.count == 0 || memcmp(bytes.baseAddress! + lo, p.baseAddress!, p.count) == 0 {
-                                    return id
-                                }
-                            }
-                            slot = (slot + 1) & mask
+            heads.withUnsafeBufferPointer { heads in
+                hashes.withUnsafeBufferPointer { hashes in
+                    var slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    while true {
+                        let id = slots[slot]
+                        if id < 0 { return Self.unknown }
+                        let i = Int(id)
+                        if hashes[i] == h, heads[2 &* i] == w0, heads[2 &* i &+ 1] == w1,
+                           p.count <= 16 || equalsLong(i, p) {
+                            return id
                         }
+                        slot = (slot &+ 1) & mask
                     }
                 }
             }
         }
+    }
+
+    /// Full comparison for syllables longer than 16 bytes (the length is part of the hash and checked here).
+    @inline(never)
+    private func equalsLong(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
+        guard hi - lo == p.count else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + lo, p.baseAddress!, p.count) == 0 }
     }
 
     // MARK: Building
@@ -89,10 +97,13 @@ struct SyllableVocabulary: Sendable {
         let existing = id(ofCanonical: p)
         if existing >= 0 { return existing }
         let id = Int32(count)
-        let h = Self.hash(p)
+        let (w0, w1) = Self.head(p)
+        let h = Self.hash(p, w0, w1)
         bytes.append(contentsOf: p)
         offsets.append(Int32(bytes.count))
         hashes.append(h)
+        heads.append(w0)
+        heads.append(w1)
         if 2 * count > slots.count {
             rehash(capacity: slots.count * 2)
         } else {
@@ -149,31 +160,50 @@ struct SyllableVocabulary: Sendable {
         return i == n
     }
 
-    /// A fast 64-bit hash of a short byte string, eight bytes at a time.
+    /// The first 16 bytes as two little-endian words, zero-padded.
     @inline(__always)
-    static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func head(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let n = p.count
-        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: n)
-        guard let base = p.baseAddress else { return h }
+        guard let base = p.baseAddress else { return (0, 0) }
         let raw = UnsafeRawPointer(base)
+        if n >= 16 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        if n >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), partial(base + 8, n - 8))
+        }
+        return (partial(base, n), 0)
+    }
+
+    /// Up to 7 bytes as a zero-padded little-endian word.
+    @inline(__always)
+    private static func partial(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var w: UInt64 = 0
         var i = 0
-        while i + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 33
-            i += 8
+        if n >= 4 {
+            w = UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self))
+            i = 4
         }
-        if i < n {
-            var tail: UInt64 = 0
-            var s: UInt64 = 0
-            while i < n {
-                tail |= UInt64(base[i]) << s
-                s += 8
-                i += 1
-            }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            h ^= h >> 29
+        while i < n {
+            w |= UInt64(p[i]) << UInt64(8 * i)
+            i += 1
         }
+        return w
+    }
+
+    /// A fast 64-bit hash of a byte string given its first 16 bytes; longer strings mix in the rest.
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ w0: UInt64, _ w1: UInt64) -> UInt64 {
+        var h = (w0 ^ 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: p.count)) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ (h >> 32) ^ w1) &* 0xC4CE_B9FE_1A85_EC53
+        if p.count > 16 { h = longHash(p, h) }
+        return h ^ (h >> 29)
+    }
+
+    @inline(never)
+    private static func longHash(_ p: UnsafeBufferPointer<UInt8>, _ seed: UInt64) -> UInt64 {
+        var h = seed
+        for i in 16..<p.count { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
         return h
     }
 }

@@ -13,37 +13,46 @@ public struct KnowledgeBase: Sendable {
     /// continue an organisation name built by shape only if it is one of these.
     public let organizationVocabulary: Set<String>
     let indexByID: [String: Int]
+    /// `entries` split by kind (indexed by the kind's position in `allCases`), in entry order.
+    let entriesByKind: [[KnowledgeEntry]]
 
     /// Later entries with an id already seen replace the earlier one (user files override).
     public init(entries: [KnowledgeEntry]) {
-        var order: [String] = []
-        var byID: [String: KnowledgeEntry] = [:]
+        var merged: [KnowledgeEntry] = []
+        merged.reserveCapacity(entries.count)
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(entries.count)
         for entry in entries {
-            if byID[entry.id] == nil { order.append(entry.id) }
-            byID[entry.id] = entry
+            if let index = indexByID[entry.id] {
+                merged[index] = entry
+            } else {
+                indexByID[entry.id] = merged.count
+                merged.append(entry)
+            }
         }
-        let merged = order.map { byID[$0]! }
         self.entries = merged
-        self.indexByID = Dictionary(uniqueKeysWithValues: merged.enumerated().map { ($1.id, $0) })
-        self.matcher = GazetteerMatcher(entries: merged)
+        self.indexByID = indexByID
+        let matcher = GazetteerMatcher(entries: merged)
+        self.matcher = matcher
+        var byKind = [[KnowledgeEntry]](repeating: [], count: KnowledgeEntry.Kind.allCases.count)
         var surnames: [String: Int] = [:]
         var vocabulary: Set<String> = []
         for entry in merged {
+            byKind[entry.kind.ordinal].append(entry)
             switch entry.kind {
             case .surname:
                 surnames[VietnameseFolding.lowercased(entry.name)] = Int(entry.attributes["count"] ?? "") ?? 0
             case .nameWord:
                 vocabulary.insert(VietnameseFolding.lowercased(entry.name))
-            case .organization, .organizationHead, .relativeBody:
-                for surface in entry.surfaces {
-                    for token in Tokenizer.tokens(of: SourceText(surface)) where token.kind == .word && token.shape == .lower {
-                        vocabulary.insert(token.lower)
-                    }
-                }
             default:
                 break
             }
         }
+        // Lower-case words of organisation surfaces, collected while the matcher tokenised them.
+        for word in matcher.organizationWords {
+            if let word { vocabulary.insert(word) }
+        }
+        self.entriesByKind = byKind
         self.surnames = surnames
         self.organizationVocabulary = vocabulary
     }
@@ -60,7 +69,8 @@ public struct KnowledgeBase: Sendable {
     public static func loadFile(path: String) throws -> [KnowledgeEntry] {
         let bytes = try InputReader.read(path: path)
         let text = try SourceText(bytes: bytes, file: path)
-        return try KnowledgeFile.parse(text.string, file: path)
+        // The text is normalised as a whole, so its fields need no second normalisation.
+        return try KnowledgeFile.parse(normalized: text.bytes, file: path)
     }
 
     /// The knowledge files shipped with rolegraph, in load order.
@@ -85,6 +95,7 @@ public struct KnowledgeBase: Sendable {
     /// The entry with an id, if any. - Complexity: O(1).
     public func entry(id: String) -> KnowledgeEntry? { indexByID[id].map { entries[$0] } }
 
-    /// Entries of one kind, e.g. every status cue.
-    public func entries(of kind: KnowledgeEntry.Kind) -> [KnowledgeEntry] { entries.filter { $0.kind == kind } }
+    /// Entries of one kind, e.g. every status cue, in entry order.
+    /// - Complexity: O(1): the arrays are built once, at load.
+    public func entries(of kind: KnowledgeEntry.Kind) -> [KnowledgeEntry] { entriesByKind[kind.ordinal] }
 }
