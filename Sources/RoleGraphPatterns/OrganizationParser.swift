@@ -28,10 +28,10 @@ struct OrganizationParser {
         guard start < context.tokens.count, depth < 4 else { return nil }
         if prefix.isEmpty, !context.isCapitalised(start) { return nil }
         // Entries named only through a title (`Nhà nước` for `Chủ tịch nước`) are not matched in text.
-        let known = context.longest([.organization], at: start, prefix: prefix)
+        let known = context.longest(Kinds.organization, at: start, prefix: prefix)
             .flatMap { context.entry($0).attributes["match"] == "implied-only" ? nil : $0 }
-        let relative = context.longest([.relativeBody], at: start, prefix: prefix)
-        let head = context.longest([.organizationHead], at: start, prefix: prefix)
+        let relative = context.longest(Kinds.relativeBody, at: start, prefix: prefix)
+        let head = context.longest(Kinds.organizationHead, at: start, prefix: prefix)
         let knownLength = known?.tokens.count ?? -1
         let relativeWins = relative.map { $0.tokens.count > knownLength } ?? false
         if let relative, relativeWins, let parsed = relativeBody(relative, depth: depth, requireParent: true) {
@@ -73,7 +73,7 @@ struct OrganizationParser {
 
     /// A known person's name is never an organisation built by shape (`Trường Chinh`, `Trường` being a head).
     private func knownPerson(at start: Int) -> GazetteerMatch? {
-        context.longest([.person], at: start)
+        context.longest(Kinds.person, at: start)
     }
 
     private func relativeBody(_ match: GazetteerMatch, depth: Int, requireParent: Bool) -> Parse? {
@@ -104,7 +104,7 @@ struct OrganizationParser {
             // `Tỉnh ủy`, `UBND tỉnh`, `Đảng bộ tỉnh` without the place: the document resolver joins it to the
             // full name when the article has one (`Tỉnh ủy Yên Bái`).
             var last = end
-            if context.continuesLine(end), let prefix = context.longest([.abbreviation], at: end),
+            if context.continuesLine(end), let prefix = context.longest(Kinds.abbreviation, at: end),
                context.entry(prefix).attributes["place-prefix"] == "yes" {
                 last = prefix.tokens.upperBound
             }
@@ -120,12 +120,12 @@ struct OrganizationParser {
             let token = context.tokens[end]
             if end > nameStart, parse(at: end, depth: depth + 1) != nil { break }
             if end > nameStart, let place = PlaceParser(context: context).parse(at: end), place.hasPrefix { break }
-            if context.longest([.eventHead, .title, .statusCue], at: end) != nil { break }
+            if context.longest(Kinds.endsOrganizationName, at: end) != nil { break }
             if token.kind == .word, token.shape != .lower {
                 if PersonParser(context: context).startsName(at: end) { break }
                 sawCapital = true
             } else if token.kind == .word {
-                guard sawCapital, context.longest([.stopWord], at: end) == nil else { break }
+                guard sawCapital, context.longest(Kinds.stopWord, at: end) == nil else { break }
                 let afterCapital = context.tokens[end - 1].kind == .word && context.tokens[end - 1].shape != .lower
                 guard afterCapital || context.knowledge.organizationVocabulary.contains(token.lower) else { break }
                 // `và` joins only a capitalised part (`Giáo dục và Đào tạo`), `các` a name word (`các cơ quan`).
@@ -196,16 +196,16 @@ struct PlaceParser {
     func parse(at start: Int) -> Place? {
         guard context.continuesLine(start) else { return nil }
         // A place given whole by an abbreviation: `TP.HCM` → `Thành phố Hồ Chí Minh`.
-        if let whole = context.longest([.abbreviation], at: start), context.entry(whole).attributes["place"] == "yes" {
+        if let whole = context.longest(Kinds.abbreviation, at: start), context.entry(whole).attributes["place"] == "yes" {
             return Place(name: context.entry(whole).name, end: whole.tokens.upperBound, hasPrefix: true)
         }
         var index = start
         var prefix = ""
-        if let match = context.longest([.abbreviation], at: index), context.entry(match).attributes["place-prefix"] == "yes" {
+        if let match = context.longest(Kinds.abbreviation, at: index), context.entry(match).attributes["place-prefix"] == "yes" {
             prefix = context.canonicalText(match.tokens) + " "
             index = match.tokens.upperBound
         }
-        guard context.continuesLine(index), let place = context.longest([.location], at: index) else { return nil }
+        guard context.continuesLine(index), let place = context.longest(Kinds.location, at: index) else { return nil }
         return Place(name: prefix + context.entry(place).name, end: place.tokens.upperBound, hasPrefix: !prefix.isEmpty)
     }
 }

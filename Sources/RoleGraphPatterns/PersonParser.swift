@@ -29,7 +29,7 @@ struct PersonParser {
     }
 
     func parse(at start: Int) -> Phrase? {
-        let known = context.longest([.person], at: start)
+        let known = context.longest(Kinds.person, at: start)
         var shaped: Range<Int>? = nil
         if isSurname(start) {
             var end = start + 1
@@ -39,14 +39,14 @@ struct PersonParser {
         let bestLength = max(known?.tokens.count ?? 0, shaped?.count ?? 0)
         guard bestLength > 0, !followsPlacePrefix(start) else { return nil }
         // A known person beats a place of the same length (`Hồ Chí Minh`); a name by shape does not (`Hà Nội`).
-        if let other = context.longest([.organization, .organizationHead, .relativeBody, .title, .eventHead, .honorific], at: start),
+        if let other = context.longest(Kinds.outranksName, at: start),
            other.tokens.count >= bestLength {
             return nil
         }
         if let known, known.tokens.count >= shaped?.count ?? 0 {
             return Phrase(kind: .person, tokens: known.tokens, rule: "gazetteer:person", name: context.entry(known).name)
         }
-        if let place = context.longest([.location], at: start), place.tokens.count >= bestLength { return nil }
+        if let place = context.longest(Kinds.location, at: start), place.tokens.count >= bestLength { return nil }
         return Phrase(kind: .person, tokens: shaped!, rule: "person:surname", name: context.canonicalText(shaped!))
     }
 
@@ -54,7 +54,7 @@ struct PersonParser {
     func parseCredit(at start: Int) -> Phrase? {
         if let person = parse(at: start) { return person }
         guard context.continuesLine(start), context.isCapitalised(start), context.tokens[start].shape == .capitalized,
-              context.longest([.organization, .location], at: start) == nil else { return nil }
+              context.longest(Kinds.organizationOrPlace, at: start) == nil else { return nil }
         var end = start + 1
         while end < context.tokens.count, end - start < 4, givenNameSyllable(end) { end += 1 }
         guard end - start >= 2 else { return nil }
@@ -65,7 +65,7 @@ struct PersonParser {
     private func followsPlacePrefix(_ start: Int) -> Bool {
         guard start > 0, context.tokens[start].gap == .space else { return false }
         for length in 1...2 where start - length >= 0 {
-            if let match = context.longest([.abbreviation], at: start - length), match.tokens.upperBound == start,
+            if let match = context.longest(Kinds.abbreviation, at: start - length), match.tokens.upperBound == start,
                context.entry(match).attributes["place-prefix"] == "yes", context.tokens[start - length].shape == .lower {
                 return true
             }
@@ -76,7 +76,7 @@ struct PersonParser {
     /// After an honorific: a name without a known surname, or a one-syllable back-reference.
     func parseAfterHonorific(at start: Int) -> Phrase? {
         guard context.continuesLine(start), context.isCapitalised(start), context.tokens[start].shape == .capitalized else { return nil }
-        if let other = context.longest([.location, .organization, .organizationHead, .relativeBody, .title, .eventHead], at: start),
+        if let other = context.longest(Kinds.outranksCredit, at: start),
            other.tokens.count >= 1 {
             return nil
         }
@@ -93,9 +93,9 @@ struct PersonParser {
               context.tokens[index].gap == .space else { return false }
         // A title, an organisation head or a sentence-opening word ends the name
         // (`Phạm Minh Chính Ủy viên`, `Nguyễn Văn Thiện Chiều 6/2`, `Hà Khánh Sinh ngày`).
-        if context.longest([.title, .organizationHead, .relativeBody, .eventHead], at: index) != nil { return false }
-        if let stop = context.longest([.stopWord], at: index), context.entry(stop).attributes["ends-name"] == "yes" { return false }
-        if let honorific = context.longest([.honorific], at: index), context.entry(honorific).attributes["given-name"] != "yes" {
+        if context.longest(Kinds.endsGivenName, at: index) != nil { return false }
+        if let stop = context.longest(Kinds.stopWord, at: index), context.entry(stop).attributes["ends-name"] == "yes" { return false }
+        if let honorific = context.longest(Kinds.honorific, at: index), context.entry(honorific).attributes["given-name"] != "yes" {
             return false
         }
         return true

@@ -21,17 +21,17 @@ public struct PhraseScanner: Sendable {
         var result = PatternResult()
         var index = 0
         while index < tokens.count {
-            if let credit = context.longest([.byline], at: index), context.isPunctuation(credit.tokens.upperBound, ":"),
+            if let credit = context.longest(Kinds.byline, at: index), context.isPunctuation(credit.tokens.upperBound, ":"),
                let person = persons.parseCredit(at: credit.tokens.upperBound + 1) {
                 result.phrases.append(person)
                 index = person.tokens.upperBound
                 continue
             }
-            if let event = context.longest([.eventHead], at: index) {
+            if let event = context.longest(Kinds.eventHead, at: index) {
                 index = event.tokens.upperBound
                 continue
             }
-            if let honorific = context.longest([.honorific], at: index),
+            if let honorific = context.longest(Kinds.honorific, at: index),
                let person = persons.parse(at: honorific.tokens.upperBound)
                 ?? persons.parseAfterHonorific(at: honorific.tokens.upperBound) {
                 result.phrases.append(person)
@@ -59,7 +59,7 @@ public struct PhraseScanner: Sendable {
                 index = organization.end
                 continue
             }
-            if let place = context.longest([.location], at: index) {
+            if let place = context.longest(Kinds.location, at: index) {
                 result.phrases.append(Phrase(kind: .location, tokens: place.tokens, rule: "gazetteer:location",
                                              name: knowledge.entry(place).name))
                 index = place.tokens.upperBound

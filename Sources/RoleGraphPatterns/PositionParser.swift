@@ -19,7 +19,7 @@ struct PositionParser {
     }
 
     func parse(at start: Int) -> Parse? {
-        guard let match = context.longest([.title], at: start) else { return nil }
+        guard let match = context.longest(Kinds.title, at: start) else { return nil }
         let entry = context.entry(match)
         let title = Phrase(kind: .title, tokens: match.tokens, rule: "gazetteer:title",
                            name: entry.attributes["title"] ?? entry.name)
@@ -66,7 +66,7 @@ struct PositionParser {
     /// The knowledge-base organisation with this name, written inside the title's own tokens.
     private func impliedOrganization(named name: String, inside tokens: Range<Int>) -> Phrase? {
         for start in tokens {
-            guard let match = context.longest([.organization], at: start), match.tokens.upperBound <= tokens.upperBound,
+            guard let match = context.longest(Kinds.organization, at: start), match.tokens.upperBound <= tokens.upperBound,
                   context.entry(match).name == name else { continue }
             var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "gazetteer:organization", name: name)
             phrase.knowledgeID = context.entry(match).id

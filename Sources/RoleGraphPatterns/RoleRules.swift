@@ -31,7 +31,7 @@ struct RoleRules {
         func nameRight(after end: Int) -> Int? {
             guard context.continuesLine(end) else { return nil }
             if let person = personAt[end] { return person }
-            if let honorific = context.longest([.honorific], at: end) { return personAt[honorific.tokens.upperBound] }
+            if let honorific = context.longest(Kinds.honorific, at: end) { return personAt[honorific.tokens.upperBound] }
             return nil
         }
 
@@ -83,7 +83,7 @@ struct RoleRules {
         for (index, position) in result.positions.enumerated() where !held.contains(index) {
             guard case .phrase(let organization) = position.organization else { continue }
             let title = result.phrases[position.title]
-            guard let body = context.longest([.relativeBody], at: title.tokens.lowerBound),
+            guard let body = context.longest(Kinds.relativeBody, at: title.tokens.lowerBound),
                   body.tokens == title.tokens else { continue }
             let name = context.entry(body).name
             var phrase = Phrase(kind: .organization, tokens: position.tokens, rule: "shape:relative-body",
@@ -97,7 +97,7 @@ struct RoleRules {
     /// Skips status cues before a title (`nguyên`, `tân`) so that the list goes on past them.
     private func skipCues(from index: Int) -> Int {
         var index = index
-        while let cue = context.longest([.statusCue], at: index), context.longest([.title], at: index) == nil {
+        while let cue = context.longest(Kinds.statusCue, at: index), context.longest(Kinds.title, at: index) == nil {
             index = cue.tokens.upperBound
         }
         return index
@@ -115,7 +115,7 @@ struct RoleRules {
         var best: (end: Int, status: RoleStatement.Status)? = nil
         var index = start
         while index < titleStart {
-            if let cue = context.longest([.statusCue], at: index), cue.tokens.upperBound <= titleStart,
+            if let cue = context.longest(Kinds.statusCue, at: index), cue.tokens.upperBound <= titleStart,
                let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:)) {
                 if best == nil || cue.tokens.upperBound >= best!.end { best = (cue.tokens.upperBound, status) }
                 index = cue.tokens.upperBound

@@ -12,7 +12,7 @@ public struct GazetteerMatch: Sendable, Equatable {
 ///
 /// **Match semantics — `leftmostLongest` with priorities.** Scanning left to right, at each token the
 /// longest surface form that starts there wins; among forms of equal length, the entry valid at the
-/// article's date wins, then the higher `priority`, then the entry read first. The scan then resumes
+/// article's date wins (with no date, the one still in use), then the higher `priority`, then the entry read first. The scan then resumes
 /// after the match. Example, over `Phó trưởng Ban Kinh tế Trung ương phát biểu`: at `Ban`, both
 /// `Ban Kinh tế` (no entry) and `Ban Kinh tế Trung ương` (an organisation) are paths in the trie; the
 /// longer complete form wins, so the match is `Ban Kinh tế Trung ương`, and `Trung ương` alone is never
@@ -54,9 +54,10 @@ public struct GazetteerMatcher: Sendable {
         var from: String?
         var to: String?
 
-        /// Same test as ``KnowledgeEntry/isValid(at:)``.
+        /// Same test as ``KnowledgeEntry/isValid(at:)``, except that with no date only a name still in use
+        /// (no `to`) ranks as valid: the current name wins, and the older ones still match as aliases.
         func contains(_ date: String?) -> Bool {
-            guard let date else { return true }
+            guard let date else { return to == nil }
             if let from, date.prefix(from.count) < from.prefix(date.count) { return false }
             if let to, date.prefix(to.count) > to.prefix(date.count) { return false }
             return true

@@ -30,6 +30,7 @@ public struct KnowledgeBase: Sendable {
                 merged.append(entry)
             }
         }
+        merged = Self.addingAbbreviatedSurfaces(to: merged)
         self.entries = merged
         self.indexByID = indexByID
         let matcher = GazetteerMatcher(entries: merged)
