@@ -41,7 +41,9 @@ struct OrganizationParser {
             var phrase = Phrase(kind: .organization, tokens: known.tokens, rule: "gazetteer:organization",
                                 name: context.entry(known).name)
             phrase.knowledgeID = context.entry(known).id
-            if prefix.isEmpty { phrase.surface = context.canonicalText(known.tokens) }
+            if prefix.isEmpty, context.canonicalText(known.tokens) == context.plainText(known.tokens) {
+                phrase.surface = context.plainText(known.tokens)
+            }
             return Parse(phrases: [phrase], end: known.tokens.upperBound)
         }
         // A bare relative body (`Ban Thường vụ`) before a head of the same start (`Ban` + `Thường vụ`),
@@ -89,6 +91,8 @@ struct OrganizationParser {
         if requireParent || entry.attributes["needs"] == "parent" { return nil }
         var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "shape:relative-body", name: entry.name)
         phrase.relativeName = entry.name
+        phrase.isIncomplete = true
+        phrase.surface = context.plainText(match.tokens)
         phrase.relativeTo = entry.attributes["parent"] ?? "organization"
         return Parse(phrases: [phrase], end: end)
     }
@@ -108,8 +112,11 @@ struct OrganizationParser {
                context.entry(prefix).attributes["place-prefix"] == "yes" {
                 last = prefix.tokens.upperBound
             }
-            return Parse(phrases: [Phrase(kind: .organization, tokens: start..<last, rule: "shape:organization-place",
-                                          name: context.canonicalText(start..<last))], end: last)
+            var phrase = Phrase(kind: .organization, tokens: start..<last, rule: "shape:organization-place",
+                                name: context.canonicalText(start..<last))
+            phrase.isIncomplete = true
+            phrase.surface = context.plainText(start..<last)
+            return Parse(phrases: [phrase], end: last)
         }
         // A head and its name: capitalised words; a lower-case word right after one (`Quan hệ`, `Bách khoa`);
         // further lower-case words that occur in organisation and office names (`quốc tế`); a comma list

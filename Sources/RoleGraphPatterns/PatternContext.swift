@@ -62,6 +62,16 @@ struct PatternContext {
         index < tokens.count && tokens[index].kind != .word && tokens[index].text == text
     }
 
+    /// The text of a token range as written (normalised), tokens joined as they were spaced.
+    func plainText(_ range: Range<Int>) -> String {
+        var text = ""
+        for index in range {
+            if index > range.lowerBound, tokens[index].gap != .none { text += " " }
+            text += tokens[index].text
+        }
+        return text
+    }
+
     /// Canonical text of a token range: abbreviations expanded (`Ban Kinh tế TW` → `Ban Kinh tế Trung ương`,
     /// `UBND tỉnh Yên Bái` → `Ủy ban nhân dân tỉnh Yên Bái`), tokens joined as they were spaced.
     func canonicalText(_ range: Range<Int>) -> String {

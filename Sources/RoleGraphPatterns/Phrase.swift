@@ -21,9 +21,12 @@ public struct Phrase: Sendable, Equatable {
     public var relativeName: String?
     /// Organisations from the knowledge base, with their entry id.
     public var knowledgeID: String?
-    /// Organisations from the knowledge base: the phrase's own text with abbreviations expanded
+    /// Organisations from the knowledge base: the phrase's own text when it has no abbreviation
     /// (`Tập đoàn Dầu khí Quốc gia Việt Nam` where the entry's name is `Tập đoàn Dầu khí Việt Nam`).
     public var surface: String?
+    /// Organisations named without what makes them unique (`HĐND tỉnh`, `Tỉnh ủy`): when the article
+    /// has no fuller name to join them to, they keep their text as written.
+    public var isIncomplete: Bool = false
     /// Persons: `ông Thăng`, a back-reference to a full name elsewhere in the article.
     public var isShortReference: Bool = false
 

@@ -70,7 +70,7 @@ struct PositionParser {
                   context.entry(match).name == name else { continue }
             var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "gazetteer:organization", name: name)
             phrase.knowledgeID = context.entry(match).id
-            phrase.surface = context.canonicalText(match.tokens)
+            phrase.surface = context.plainText(match.tokens)
             return phrase
         }
         return nil

@@ -5,14 +5,16 @@ import RoleGraphText
 /// Gives every organisation phrase of a document its canonical name and parent.
 ///
 /// 1. Names from the phrase's own expanded text; for a known organisation, the fullest form the article
-///    uses (`Tập đoàn Dầu khí Quốc gia Việt Nam`), unless it is an abbreviation or a part of the
-///    knowledge base's name (`PVN`, `Trung ương Đảng`), or the entry's name is fixed (`Bộ Chính trị`).
+///    writes out (`Tập đoàn Dầu khí Quốc gia Việt Nam`), unless it holds an abbreviation or is a part of
+///    the knowledge base's name (`Ủy ban MTTQ Việt Nam`, `PVN`, `Trung ương Đảng`), or the entry's name
+///    is fixed (`Bộ Chính trị`). A news site keeps the form the article uses (`Zing News`).
 /// 2. Short forms: a name that is a leading part of a longer name in the same article is that
 ///    organisation (`Đảng ủy Khối` → `Đảng ủy Khối các cơ quan Trung ương`).
 /// 3. Relative bodies with a parent in the text take the parent's canonical name
 ///    (`Ban Tuyên giáo Đảng bộ Khối` → `Ban Tuyên giáo Đảng bộ Khối các cơ quan Trung ương`); without one,
 ///    the nearest Party committee (`Ban Thường vụ`), Party organisation (`Ban Chấp hành`) or organisation
-///    before them, else after them; with none in the article they keep their bare name.
+///    before them, else after them; with none in the article they keep their text as written.
+/// 4. An incomplete name (`HĐND tỉnh`) that no fuller name in the article completes keeps its text.
 struct OrganizationResolver {
     let phrases: [Phrase]
     let knowledge: KnowledgeBase
@@ -43,6 +45,11 @@ struct OrganizationResolver {
         }
         nameKnownOrganizations(&resolved, among: organizations)
         expandShortForms(&resolved, among: organizations.filter { phrases[$0].relativeName == nil })
+        // An incomplete name that no fuller one completed keeps its text (`HĐND tỉnh`).
+        for index in organizations where phrases[index].isIncomplete && phrases[index].relativeName == nil
+            && resolved.names[index] == phrases[index].name {
+            resolved.names[index] = phrases[index].surface ?? phrases[index].name
+        }
         // Relative bodies, parents first (a parent phrase always comes before its child in `phrases`).
         for index in organizations where phrases[index].relativeName != nil {
             let phrase = phrases[index]
@@ -57,7 +64,7 @@ struct OrganizationResolver {
                 resolved.names[index] = name
                 resolved.parents[name] = parentName
             } else {
-                resolved.names[index] = phrase.relativeName!
+                resolved.names[index] = phrase.surface ?? phrase.relativeName!
             }
         }
         for index in organizations where phrases[index].relativeName == nil {

@@ -1,6 +1,6 @@
 extension KnowledgeBase {
     /// Organisation entries with their abbreviated surface forms added: every way of writing a name
-    /// with the abbreviations of `lexicon.tsv` (`Ủy ban Kiểm tra Trung ương` → `Ủy ban Kiểm tra T.Ư`,
+    /// with the abbreviations of `lexicon.tsv` and `&` for `và` (`Ủy ban Kiểm tra Trung ương` → `Ủy ban Kiểm tra T.Ư`,
     /// `Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam` → `UBTƯ MTTQ Việt Nam`), at most two replacements deep.
     ///
     /// The knowledge files then list each name once, and news spellings still match it whole instead of
@@ -11,7 +11,7 @@ extension KnowledgeBase {
             guard entry.kind == .abbreviation, entry.attributes["place-prefix"] != "yes",
                   entry.name.first?.isUppercase == true, !entry.variants.isEmpty else { return nil }
             return (entry.name, entry.variants)
-        }
+        } + [("và", ["&"])]
         return entries.map { entry in
             guard entry.kind == .organization else { return entry }
             var surfaces = entry.surfaces
