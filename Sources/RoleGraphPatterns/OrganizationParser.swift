@@ -19,6 +19,8 @@ struct OrganizationParser {
     struct Parse {
         var phrases: [Phrase]   // the organisation last, its parents before it
         var end: Int
+        /// The place that ends the name, when a place does (`Tỉnh ủy Nghệ An` → `Nghệ An`).
+        var place: String? = nil
         var root: Phrase { phrases[phrases.count - 1] }
     }
 
@@ -86,7 +88,7 @@ struct OrganizationParser {
             var phrase = Phrase(kind: .organization, tokens: match.tokens.lowerBound..<parent.end,
                                 rule: "shape:relative-body", name: entry.name + " " + parent.root.name)
             phrase.relativeName = entry.name
-            return Parse(phrases: parent.phrases + [phrase], end: parent.end)
+            return Parse(phrases: parent.phrases + [phrase], end: parent.end, place: parent.place)
         }
         if requireParent || entry.attributes["needs"] == "parent" { return nil }
         var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "shape:relative-body", name: entry.name)
@@ -102,7 +104,7 @@ struct OrganizationParser {
         if takesPlace, let place = PlaceParser(context: context).parse(at: end) {
             let name = headName + " " + place.name
             return Parse(phrases: [Phrase(kind: .organization, tokens: start..<place.end, rule: "shape:organization-place", name: name)],
-                         end: place.end)
+                         end: place.end, place: place.name)
         }
         if bare, !context.isCapitalised(end) || !context.continuesLine(end) {
             // `Tỉnh ủy`, `UBND tỉnh`, `Đảng bộ tỉnh` without the place: the document resolver joins it to the

@@ -27,6 +27,9 @@ public struct Phrase: Sendable, Equatable {
     /// Organisations named without what makes them unique (`HĐND tỉnh`, `Tỉnh ủy`): when the article
     /// has no fuller name to join them to, they keep their text as written.
     public var isIncomplete: Bool = false
+    /// Organisations the text names only by coordination (`Tỉnh ủy Điện Biên, Yên Bái` names `Tỉnh ủy Yên Bái`
+    /// through the place alone): an entity with no span of its own when another phrase covers its tokens.
+    public var isImplicit: Bool = false
     /// Persons: `ông Thăng`, a back-reference to a full name elsewhere in the article.
     public var isShortReference: Bool = false
 

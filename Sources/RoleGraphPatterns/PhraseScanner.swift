@@ -57,6 +57,10 @@ public struct PhraseScanner: Sendable {
             if let organization = organizations.parse(at: index) {
                 result.add(organization.phrases)
                 index = organization.end
+                for coordinated in coordinatedPlaces(after: organization, context: context) {
+                    result.add(coordinated.phrases)
+                    index = coordinated.end
+                }
                 continue
             }
             if let place = context.longest(Kinds.location, at: index) {
@@ -68,6 +72,39 @@ public struct PhraseScanner: Sendable {
             index += 1
         }
         RoleRules(context: context).apply(to: &result)
+        return result
+    }
+}
+
+extension PhraseScanner {
+    /// `Ban Thường vụ Tỉnh ủy Điện Biên, Yên Bái và Thái Bình`: an organisation named by a place, followed by
+    /// more places joined by `,` or `và`, names the same organisation of each place. Each gets a copy of
+    /// the phrases with the place's name in place of the first one's; the last copy spans the place.
+    func coordinatedPlaces(after organization: OrganizationParser.Parse, context: PatternContext) -> [OrganizationParser.Parse] {
+        guard let placeName = organization.place else { return [] }
+        var result: [OrganizationParser.Parse] = []
+        var cursor = organization.end
+        while cursor + 1 < context.tokens.count, context.continuesLine(cursor),
+              context.isPunctuation(cursor, ",") || context.tokens[cursor].lower == "và",
+              let place = context.longest(Kinds.location, at: cursor + 1) {
+            let name = knowledge.entry(place).name
+            // Not a place list if the place starts something longer (`Hà Nội, Bộ …`) or a new clause.
+            let end = place.tokens.upperBound
+            if end < context.tokens.count, context.continuesLine(end), context.tokens[end].kind == .word,
+               context.tokens[end].shape != .lower { break }
+            var phrases = organization.phrases.map { phrase -> Phrase in
+                var copy = phrase
+                if copy.name.hasSuffix(placeName) { copy.name = String(copy.name.dropLast(placeName.count)) + name }
+                copy.tokens = place.tokens
+                copy.isImplicit = true
+                copy.knowledgeID = nil
+                copy.surface = nil
+                return copy
+            }
+            phrases[phrases.count - 1].isImplicit = false
+            result.append(OrganizationParser.Parse(phrases: phrases, end: end, place: name))
+            cursor = end
+        }
         return result
     }
 }

@@ -35,6 +35,9 @@ import RoleGraphDocument
         ("Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Yên Bái Phạm Thị Thanh Trà (bìa trái) chúc mừng", ["Ủy ban nhân dân tỉnh Yên Bái"]),
         ("ỷ luật đồng chí Đinh La Thăng, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP HCM.", ["Thành ủy Thành phố Hồ Chí Minh", "Bộ Chính trị"]),
         ("do Ban Tổ chức Tỉnh ủy Nghệ An tổ chức.", ["Ban Tổ chức Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An"]),
+        ("Chiều 5/6, Ban Thường vụ Tỉnh ủy Nghệ An, Hà Tĩnh và Quảng Bình họp.",
+         ["Ban Thường vụ Tỉnh ủy Hà Tĩnh", "Ban Thường vụ Tỉnh ủy Nghệ An", "Ban Thường vụ Tỉnh ủy Quảng Bình",
+          "Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Nghệ An", "Tỉnh ủy Quảng Bình"]),
     ])
     func provinces(text: String, expected: [String]) {
         let found = Self.organizations(text)

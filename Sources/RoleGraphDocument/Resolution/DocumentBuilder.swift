@@ -19,6 +19,7 @@ struct DocumentBuilder {
         let organizationSpans = phrases.filter { $0.kind == .organization }.map(\.tokens)
         var mentionPhrases: [Int] = []
         for (index, phrase) in phrases.enumerated() {
+            if phrase.isImplicit { continue }
             switch phrase.kind {
             case .person: if personNames[index] == nil { continue }
             case .organization:
@@ -54,7 +55,11 @@ struct DocumentBuilder {
             case .title: break
             }
         }
-        // Parents of organisations that are only named inside another name still appear.
+        // Organisations named only through a coordinated place, and parents of organisations that are only
+        // named inside another name, still appear.
+        for (index, phrase) in phrases.enumerated() where phrase.isImplicit && phrase.kind == .organization {
+            orgs.ensure(organizations.names[index] ?? phrase.name)
+        }
         for name in orgs.names { if let parent = organizations.parents[name] { orgs.ensure(parent) } }
 
         // Roles: one per (person, title, organisation), with the strongest status.
