@@ -13,7 +13,7 @@ struct DocumentBuilder {
     func build(id: String, source: String?, date: String?) -> Document {
         let phrases = result.phrases
         let personNames = PersonResolver(phrases: phrases).resolve()
-        let organizations = OrganizationResolver(phrases: phrases, knowledge: knowledge).resolve()
+        let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge).resolve()
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
         let organizationSpans = phrases.filter { $0.kind == .organization }.map(\.tokens)

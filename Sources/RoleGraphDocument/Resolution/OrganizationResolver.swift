@@ -13,17 +13,21 @@ import RoleGraphText
 /// 3. Relative bodies with a parent in the text take the parent's canonical name
 ///    (`Ban Tuyên giáo Đảng bộ Khối` → `Ban Tuyên giáo Đảng bộ Khối các cơ quan Trung ương`); without one,
 ///    the nearest Party committee (`Ban Thường vụ`), Party organisation (`Ban Chấp hành`) or organisation
-///    before them, else after them; with none in the article they keep their text as written.
+///    before them, else after them — a body of a state body or company first looks a few words ahead, as
+///    in `Bí thư Ban cán sự đảng, Bộ trưởng Bộ Giao thông vận tải`; with none in the article they keep
+///    their text as written.
 /// 4. An incomplete name (`HĐND tỉnh`) that no fuller name in the article completes keeps its text.
 struct OrganizationResolver {
     let phrases: [Phrase]
+    let tokens: [Token]
     let knowledge: KnowledgeBase
     /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
     let committeeHeads: [String]
     let partyHeads: [String]
 
-    init(phrases: [Phrase], knowledge: KnowledgeBase) {
+    init(phrases: [Phrase], tokens: [Token], knowledge: KnowledgeBase) {
         self.phrases = phrases
+        self.tokens = tokens
         self.knowledge = knowledge
         let heads = knowledge.entries(of: .organizationHead)
         committeeHeads = heads.filter { $0.attributes["committee"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
@@ -118,11 +122,31 @@ struct OrganizationResolver {
                     && !startsWithHead(name, attribute: "committee") && !startsWithHead(name, attribute: "party")
             }
         }
-        let before = phrases.indices.filter { $0 < index && phrases[$0].kind == .organization && phrases[$0].tokens.lowerBound < phrases[index].tokens.lowerBound }
-        if let nearest = before.last(where: fits) { return resolved.names[nearest] }
-        let after = phrases.indices.filter { phrases[$0].kind == .organization && phrases[$0].tokens.lowerBound > phrases[index].tokens.lowerBound }
-        if let nearest = after.first(where: fits) { return resolved.names[nearest] }
+        let start = phrases[index].tokens.lowerBound
+        let organizations = phrases.indices.filter { phrases[$0].kind == .organization && !phrases[$0].isImplicit }
+        if kind == "organization", let next = organizations.first(where: {
+            phrases[$0].tokens.lowerBound > start && phrases[$0].tokens.lowerBound - start <= Self.listReach && fits($0)
+        }), sameClause(start, phrases[next].tokens.lowerBound) {
+            // In a list of posts the body's organisation usually follows it:
+            // `Bí thư Ban cán sự đảng, Bộ trưởng Bộ Giao thông vận tải`.
+            return resolved.names[next]
+        }
+        if let nearest = organizations.last(where: { phrases[$0].tokens.lowerBound < start && fits($0) }) {
+            return resolved.names[nearest]
+        }
+        if let nearest = organizations.first(where: { phrases[$0].tokens.lowerBound > start && fits($0) }) {
+            return resolved.names[nearest]
+        }
         return nil
+    }
+
+    /// How far (in tokens) a list of posts may reach for the organisation of a relative body.
+    static let listReach = 12
+
+    /// Whether two tokens are in the same sentence and line.
+    private func sameClause(_ a: Int, _ b: Int) -> Bool {
+        for index in (a + 1)...b where tokens[index].gap == .newline || tokens[index - 1].text == "." { return false }
+        return true
     }
 
     /// Whether a name starts with an organisation head that has `attribute=yes` (`Đảng ủy …`, `Tỉnh ủy …`).
