@@ -136,7 +136,8 @@ struct OrganizationParser {
             } else if token.kind == .word {
                 guard sawCapital, context.longest(Kinds.stopWord, at: end) == nil else { break }
                 let afterCapital = context.tokens[end - 1].kind == .word && context.tokens[end - 1].shape != .lower
-                guard afterCapital || context.knowledge.organizationVocabulary.contains(token.lower) else { break }
+                guard afterCapital || context.knowledge.organizationVocabulary.contains(token.lower)
+                        || endsAtCountry(lowerCaseRunFrom: end) else { break }
                 // `và` joins only a capitalised part (`Giáo dục và Đào tạo`), `các` a name word (`các cơ quan`).
                 if token.lower == "và" {
                     guard context.continuesLine(end + 1), context.isCapitalised(end + 1) else { break }
@@ -176,6 +177,18 @@ struct OrganizationParser {
 }
 
 extension OrganizationParser {
+    /// Whether a short run of lower-case words from `start` leads to a country's name that closes an
+    /// organisation name (`Trung tâm Ứng cứu khẩn cấp máy tính Việt Nam`).
+    func endsAtCountry(lowerCaseRunFrom start: Int) -> Bool {
+        var index = start
+        while index < min(context.tokens.count, start + 5), context.continuesLine(index), context.isWord(index),
+              context.tokens[index].shape == .lower, context.longest(Kinds.stopWord, at: index) == nil {
+            index += 1
+        }
+        guard index > start, context.continuesLine(index), let place = context.longest(Kinds.location, at: index) else { return false }
+        return context.entry(place).attributes["kind"] == "country"
+    }
+
     /// Whether a comma inside a name starts a list of capitalised words closed by `và` + a capitalised word
     /// within a few tokens (`Khoa học, Công nghệ và Môi trường`), not a new clause.
     func closesCommaList(after comma: Int) -> Bool {

@@ -5,9 +5,9 @@ import RoleGraphText
 /// Gives every organisation phrase of a document its canonical name and parent.
 ///
 /// 1. Names from the phrase's own expanded text; for a known organisation, the fullest form the article
-///    writes out (`Tập đoàn Dầu khí Quốc gia Việt Nam`), unless it holds an abbreviation or is a part of
-///    the knowledge base's name (`Ủy ban MTTQ Việt Nam`, `PVN`, `Trung ương Đảng`), or the entry's name
-///    is fixed (`Bộ Chính trị`). A news site keeps the form the article uses (`Zing News`).
+///    writes out (`Tập đoàn Dầu khí Quốc gia Việt Nam`, `Công an nhân dân`) unless every form holds an
+///    abbreviation (`Ủy ban MTTQ Việt Nam`, `PVN`: the knowledge base's name), or the entry's name is fixed
+///    (`Trung ương Đảng` is `Ban Chấp hành Trung ương Đảng`). A news site keeps its written form (`Zing News`).
 /// 2. Short forms: a name that is a leading part of a longer name in the same article is that
 ///    organisation (`Đảng ủy Khối` → `Đảng ủy Khối các cơ quan Trung ương`).
 /// 3. Relative bodies with a parent in the text take the parent's canonical name
@@ -87,7 +87,7 @@ struct OrganizationResolver {
             guard let entry = knowledge.entry(id: id), entry.attributes["canonical"] != "fixed" else { continue }
             let media = entry.attributes["kind"] == "media"
             let forms = group.compactMap { phrases[$0].surface }.filter { form in
-                media || (form.contains(" ") && form != form.uppercased() && !entry.name.contains(form))
+                media || (form.contains(" ") && form != form.uppercased())
             }
             // The longest form; among equally long ones, the first in the article.
             guard let best = forms.enumerated().max(by: { ($0.element.count, -$0.offset) < ($1.element.count, -$1.offset) })?.element
