@@ -58,7 +58,7 @@ struct OrganizationParser {
             let entry = context.entry(head)
             let name = prefix.isEmpty ? context.canonicalText(head.tokens) : entry.name
             if let parsed = headed(start: start, nameStart: head.tokens.upperBound, headName: name,
-                                   takesPlace: entry.attributes["place"] == "yes", bare: entry.attributes["bare"] == "yes" && prefix.isEmpty,
+                                   takesPlace: entry.attributes["place"] == "yes", bare: prefix.isEmpty ? entry.attributes["bare"] : nil,
                                    depth: depth) {
                 return parsed
             }
@@ -99,21 +99,23 @@ struct OrganizationParser {
         return Parse(phrases: [phrase], end: end)
     }
 
-    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, bare: Bool = false, depth: Int) -> Parse? {
+    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, bare: String? = nil, depth: Int) -> Parse? {
         var end = nameStart
         if takesPlace, let place = PlaceParser(context: context).parse(at: end) {
             let name = headName + " " + place.name
             return Parse(phrases: [Phrase(kind: .organization, tokens: start..<place.end, rule: "shape:organization-place", name: name)],
                          end: place.end, place: place.name)
         }
-        if bare, !context.isCapitalised(end) || !context.continuesLine(end) {
+        if let bare, !context.isCapitalised(end) || !context.continuesLine(end) {
             // `Tỉnh ủy`, `UBND tỉnh`, `Đảng bộ tỉnh` without the place: the document resolver joins it to the
-            // full name when the article has one (`Tỉnh ủy Yên Bái`).
+            // full name when the article has one (`Tỉnh ủy Yên Bái`). Some heads need the place word
+            // (`UBND tỉnh`, not `UBND` alone, which names no particular body).
             var last = end
             if context.continuesLine(end), let prefix = context.longest(Kinds.abbreviation, at: end),
                context.entry(prefix).attributes["place-prefix"] == "yes" {
                 last = prefix.tokens.upperBound
             }
+            guard bare == "yes" || last > end else { return nil }
             var phrase = Phrase(kind: .organization, tokens: start..<last, rule: "shape:organization-place",
                                 name: context.canonicalText(start..<last))
             phrase.isIncomplete = true
@@ -227,7 +229,24 @@ struct PlaceParser {
             prefix = context.canonicalText(match.tokens) + " "
             index = match.tokens.upperBound
         }
-        guard context.continuesLine(index), let place = context.longest(Kinds.location, at: index) else { return nil }
-        return Place(name: prefix + context.entry(place).name, end: place.tokens.upperBound, hasPrefix: !prefix.isEmpty)
+        guard context.continuesLine(index) else { return nil }
+        if let place = context.longest(Kinds.location, at: index) {
+            return Place(name: prefix + context.entry(place).name, end: place.tokens.upperBound, hasPrefix: !prefix.isEmpty)
+        }
+        // After `huyện`, `xã`, `phường`…, a place the knowledge base does not list: capitalised syllables or a
+        // number (`huyện Thạch Thành`, `phường 5`).
+        guard !prefix.isEmpty else { return nil }
+        if context.tokens[index].kind == .number {
+            return Place(name: prefix + context.tokens[index].text, end: index + 1, hasPrefix: true)
+        }
+        var end = index
+        while end < min(context.tokens.count, index + 3), context.isCapitalised(end), context.tokens[end].shape == .capitalized,
+              end == index || context.tokens[end].gap == .space,
+              !PersonParser(context: context).startsName(at: end) || end > index,
+              context.longest(Kinds.endsGivenName, at: end) == nil {
+            end += 1
+        }
+        guard end > index else { return nil }
+        return Place(name: prefix + context.plainText(index..<end), end: end, hasPrefix: true)
     }
 }
