@@ -90,8 +90,8 @@ private let small = KnowledgeBase(entries: [
         // Valid at the date wins over priority …
         #expect(ids("2024-05-01") == ["org:btgtw", "loc:ha-tay-2"])
         #expect(ids("2025-08") == ["org:btgdvtw", "loc:ha-tay-2"])
-        // … with no date every entry is valid: the higher priority wins, then the entry read first.
-        #expect(ids(nil) == ["org:btgdvtw", "loc:ha-tay"])
+        // … with no date the name still in use (no `to`) wins; the ended ones stay aliases.
+        #expect(ids(nil) == ["org:btgdvtw", "loc:ha-tay-2"])
         #expect(ids("2005") == ["org:btgtw", "loc:ha-tay"])
     }
 
