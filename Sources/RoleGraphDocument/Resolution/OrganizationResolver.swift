@@ -87,12 +87,22 @@ struct OrganizationResolver {
             guard let entry = knowledge.entry(id: id), entry.attributes["canonical"] != "fixed" else { continue }
             let media = entry.attributes["kind"] == "media"
             let forms = group.compactMap { phrases[$0].surface }.filter { form in
-                media || (form.contains(" ") && form != form.uppercased())
+                media || (form.contains(" ") && !Self.hasAcronym(form, notIn: entry.name))
             }
             // The longest form; among equally long ones, the first in the article.
             guard let best = forms.enumerated().max(by: { ($0.element.count, -$0.offset) < ($1.element.count, -$1.offset) })?.element
             else { continue }
             for index in group { resolved.names[index] = best }
+        }
+    }
+
+    /// Whether a form holds a word in capitals of two letters or more that the name does not
+    /// (`HTX An Phát` for `Hợp tác xã An Phát`): such a form is not written out.
+    static func hasAcronym(_ form: String, notIn name: String) -> Bool {
+        let nameWords = Set(name.split(separator: " "))
+        return form.split(separator: " ").contains { word in
+            word.count >= 2 && word.allSatisfy { !$0.isLetter || $0.isUppercase } && word.contains(where: \.isLetter)
+                && !nameWords.contains(word)
         }
     }
 
