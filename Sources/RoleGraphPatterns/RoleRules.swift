@@ -1,96 +1,215 @@
 import RoleGraphKnowledge
 import RoleGraphText
 
-/// Links persons to positions.
+/// Links persons to positions. Each rule is named in the role statements it makes.
 ///
-/// - `role:apposition`: a name, a separator (`-`, `,`, `(`, `:`) and a list of positions joined by `,`,
-///   `;`, `và` or `kiêm` (`Đồng chí Huỳnh Tấn Việt - Ủy viên Trung ương Đảng, Bí thư Đảng ủy Khối các cơ
-///   quan Trung ương` gives two roles). The list ends at anything else, and before a position that is
-///   followed directly by another name.
 /// - `role:title-before-name`: a position directly followed by a name (`Bộ trưởng Bộ Tài chính Đinh Tiến
-///   Dũng`), or with an honorific between.
+///   Dũng`), or with an honorific between. Such a position belongs to that name and to no other rule.
+/// - `role:apposition`: a name, a separator (`-`, `,`, `(`, `:`) and a list of positions joined by `,`,
+///   `;`, `và`, `kiêm` or `rồi` (`Đồng chí Huỳnh Tấn Việt - Ủy viên Trung ương Đảng, Bí thư Đảng ủy Khối
+///   các cơ quan Trung ương` gives two roles). The list ends at anything else.
+/// - `role:predicate`: after a name (and its apposition list), a verb of office in the same clause and a
+///   list of positions: `bổ nhiệm ông Đinh La Thăng giữ chức Phó ban Kinh tế Trung ương`,
+///   `ông X, Ủy viên Trung ương Đảng thôi giữ chức Bí thư Thành ủy TP HCM`, `Ông là Ủy viên Trung ương Đảng`
+///   (a lone `Ông`/`Bà` is the last person named).
+/// - `role:biography`: a period (`4/1985-7/1988:`, `Từ 7/2010 đến 5/2013:`) and a list of positions, held by
+///   the last person named before it: `former`, or `current` when the period runs `đến nay`.
 ///
 /// A position with no organisation in a list borrows the next one's (`Bộ trưởng, Chủ nhiệm Văn phòng
 /// Chính phủ`). The status comes from the nearest cue before the title in the same clause
-/// (`nguyên` → former, `bổ nhiệm` → appointed, `thôi giữ chức` → ended), else `current`.
+/// (`nguyên` → former, `bổ nhiệm` → appointed, `thôi giữ chức` → ended), else the rule's default.
 struct RoleRules {
     let context: PatternContext
 
-    static let listJoiners: Set<String> = [",", ";", "và", "kiêm"]
+    static let listJoiners: Set<String> = [",", ";", "và", "kiêm", "rồi", "sau đó"]
     static let separators: Set<String> = ["-", ",", "(", ":"]
     static let clauseBoundaries: Set<String> = [",", ";", ".", ":", "(", ")", "-", "!", "?"]
+    /// How far a verb of office may stand from the name it follows.
+    static let predicateReach = 12
+
+    /// Index tables over one document's phrases and positions.
+    struct Layout {
+        var personAt: [Int: Int] = [:]     // first token → person phrase
+        var positionAt: [Int: Int] = [:]   // first token → position
+        var phraseKindAt: [Int: Phrase.Kind] = [:]
+        var claimed: Set<Int> = []         // positions that belong to the name right after them
+    }
 
     func apply(to result: inout PatternResult) {
-        var personAt: [Int: Int] = [:]        // first token → person phrase
-        for (index, phrase) in result.phrases.enumerated() where phrase.kind == .person {
-            personAt[phrase.tokens.lowerBound] = index
+        var layout = Layout()
+        for (index, phrase) in result.phrases.enumerated() {
+            if phrase.kind == .person { layout.personAt[phrase.tokens.lowerBound] = index }
+            layout.phraseKindAt[phrase.tokens.lowerBound] = phrase.kind
         }
-        var positionAt: [Int: Int] = [:]      // first token → position
-        for (index, position) in result.positions.enumerated() { positionAt[position.tokens.lowerBound] = index }
-
-        func nameRight(after end: Int) -> Int? {
-            guard context.continuesLine(end) else { return nil }
-            if let person = personAt[end] { return person }
-            if let honorific = context.longest(Kinds.honorific, at: end) { return personAt[honorific.tokens.upperBound] }
-            return nil
-        }
+        for (index, position) in result.positions.enumerated() { layout.positionAt[position.tokens.lowerBound] = index }
 
         // Title before name.
-        var claimed: Set<Int> = []
         for (index, position) in result.positions.enumerated() {
-            if let person = nameRight(after: position.tokens.upperBound) {
-                result.roles.append(RoleStatement(person: person, position: index, status: status(before: position, in: result),
+            if let person = nameRight(after: position.tokens.upperBound, layout) {
+                result.roles.append(RoleStatement(person: person, position: index,
+                                                  status: status(before: position, in: result, default: .current),
                                                   rule: "role:title-before-name"))
-                claimed.insert(index)
+                layout.claimed.insert(index)
             }
         }
 
-        // Apposition lists.
-        for (personIndex, person) in result.phrases.enumerated() where person.kind == .person {
-            var cursor = person.tokens.upperBound
-            guard cursor < context.tokens.count, context.tokens[cursor].kind != .word,
-                  Self.separators.contains(context.tokens[cursor].text), context.continuesLine(cursor) else { continue }
-            cursor += 1
-            var list: [Int] = []
-            while cursor < context.tokens.count, context.continuesLine(cursor) {
-                let start = skipCues(from: cursor)
-                guard let index = positionAt[start], !claimed.contains(index) else { break }
-                list.append(index)
-                cursor = result.positions[index].tokens.upperBound
-                guard cursor < context.tokens.count, context.continuesLine(cursor),
-                      Self.listJoiners.contains(context.tokens[cursor].lower) else { break }
-                cursor += 1
+        // Subjects: every person phrase, and a lone `Ông`/`Bà` standing for the last person named.
+        var subjects: [(person: Int, end: Int)] = result.phrases.indices
+            .filter { result.phrases[$0].kind == .person }
+            .map { ($0, result.phrases[$0].tokens.upperBound) }
+        subjects += pronounSubjects(in: result, layout)
+
+        for (person, end) in subjects {
+            // Apposition.
+            var cursor = end
+            if cursor < context.tokens.count, context.tokens[cursor].kind != .word, context.continuesLine(cursor),
+               Self.separators.contains(context.tokens[cursor].text) {
+                let list = positionList(from: cursor + 1, in: result, layout)
+                add(list.positions, to: person, rule: "role:apposition", default: .current, in: &result)
+                if !list.positions.isEmpty { cursor = list.end }
             }
-            // A position with no organisation takes the next one's.
-            for (offset, index) in list.enumerated() where result.positions[index].organization == .none {
-                if let next = list.dropFirst(offset + 1).first(where: { result.positions[$0].organization != .none }) {
-                    result.positions[index].organization = result.positions[next].organization
-                }
+            // Predicate.
+            if let start = predicateStart(from: cursor, in: result, layout) {
+                let list = positionList(from: start, in: result, layout)
+                add(list.positions, to: person, rule: "role:predicate", default: .current, in: &result)
             }
-            for index in list {
-                result.roles.append(RoleStatement(person: personIndex, position: index,
-                                                  status: status(before: result.positions[index], in: result),
-                                                  rule: "role:apposition"))
-            }
+        }
+
+        // Biographies.
+        for (marker, ongoing) in periodMarkers() {
+            guard let subject = result.phrases.indices.last(where: {
+                result.phrases[$0].kind == .person && !result.phrases[$0].isShortReference
+                    && result.phrases[$0].tokens.upperBound <= marker.lowerBound
+            }) else { continue }
+            let list = positionList(from: marker.upperBound, in: result, layout)
+            add(list.positions, to: subject, rule: "role:biography", default: ongoing ? .current : .former, in: &result)
         }
         bodiesFromUnheldPositions(in: &result)
     }
 
-    /// A position that no person holds and whose title also names a body (`trình Thường trực Đảng ủy Khối`)
-    /// is that body of its organisation: `Thường trực Đảng ủy Khối`.
-    private func bodiesFromUnheldPositions(in result: inout PatternResult) {
-        let held = Set(result.roles.map(\.position))
-        for (index, position) in result.positions.enumerated() where !held.contains(index) {
-            guard case .phrase(let organization) = position.organization else { continue }
-            let title = result.phrases[position.title]
-            guard let body = context.longest(Kinds.relativeBody, at: title.tokens.lowerBound),
-                  body.tokens == title.tokens else { continue }
-            let name = context.entry(body).name
-            var phrase = Phrase(kind: .organization, tokens: position.tokens, rule: "shape:relative-body",
-                                name: name + " " + result.phrases[organization].name)
-            phrase.relativeName = name
-            phrase.parent = organization
-            result.phrases.append(phrase)
+    private func nameRight(after end: Int, _ layout: Layout) -> Int? {
+        guard context.continuesLine(end) else { return nil }
+        if let person = layout.personAt[end] { return person }
+        if let honorific = context.longest(Kinds.honorific, at: end) { return layout.personAt[honorific.tokens.upperBound] }
+        return nil
+    }
+
+    /// A list of positions from `start`, with status cues allowed before each (`nguyên`, `tân`).
+    private func positionList(from start: Int, in result: PatternResult, _ layout: Layout) -> (positions: [Int], end: Int) {
+        var cursor = start
+        var list: [Int] = []
+        var end = start
+        while cursor < context.tokens.count, context.continuesLine(cursor) {
+            let first = skipCues(from: cursor)
+            guard let index = layout.positionAt[first], !layout.claimed.contains(index) else { break }
+            list.append(index)
+            cursor = result.positions[index].tokens.upperBound
+            end = cursor
+            guard cursor < context.tokens.count, context.continuesLine(cursor),
+                  let joiner = joiner(at: cursor) else { break }
+            cursor = joiner
+        }
+        return (list, end)
+    }
+
+    /// The token after a list joiner at `index` (`,`, `;`, `và`, `kiêm`, `rồi`), if there is one.
+    private func joiner(at index: Int) -> Int? {
+        if Self.listJoiners.contains(context.tokens[index].lower) { return index + 1 }
+        if index + 1 < context.tokens.count, Self.listJoiners.contains(context.tokens[index].lower + " " + context.tokens[index + 1].lower) {
+            return index + 2
+        }
+        return nil
+    }
+
+    /// Where the positions of a predicate start: a verb of office (a status cue) within reach in the
+    /// same clause, then the first position after it. Organisations may stand between
+    /// (`được Bộ Chính trị phân công giữ chức …`); another person ends the search.
+    private func predicateStart(from start: Int, in result: PatternResult, _ layout: Layout) -> Int? {
+        var index = start
+        var sawVerb = false
+        while index < min(context.tokens.count, start + Self.predicateReach), context.continuesLine(index) {
+            let token = context.tokens[index]
+            if token.kind != .word, [".", "!", "?", ";", ":", "(", ")"].contains(token.text) { return nil }
+            if index > start, layout.personAt[index] != nil { return nil }
+            if sawVerb, let position = layout.positionAt[index], !layout.claimed.contains(position) { return index }
+            if let cue = context.longest(Kinds.statusCue, at: index) {
+                sawVerb = true
+                if let position = layout.positionAt[cue.tokens.upperBound], !layout.claimed.contains(position) {
+                    return cue.tokens.upperBound
+                }
+                index = cue.tokens.upperBound
+                continue
+            }
+            if token.text == "," && !sawVerb { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `Ông là Ủy viên …`: an honorific with no name after it, at a sentence start or after a comma,
+    /// stands for the last full name before it.
+    private func pronounSubjects(in result: PatternResult, _ layout: Layout) -> [(person: Int, end: Int)] {
+        var subjects: [(Int, Int)] = []
+        let persons = result.phrases.indices.filter { result.phrases[$0].kind == .person && !result.phrases[$0].isShortReference }
+        for index in context.tokens.indices {
+            guard let honorific = context.longest(Kinds.honorific, at: index),
+                  context.entry(honorific).attributes["pronoun"] == "yes",
+                  layout.personAt[honorific.tokens.upperBound] == nil, !context.isCapitalised(honorific.tokens.upperBound)
+            else { continue }
+            let sentenceStart = index == 0 || context.tokens[index].gap == .newline
+                || [".", ",", ";", "!", "?"].contains(context.tokens[index - 1].text)
+            guard sentenceStart,
+                  let last = persons.last(where: { result.phrases[$0].tokens.upperBound <= index }) else { continue }
+            subjects.append((last, honorific.tokens.upperBound))
+        }
+        return subjects
+    }
+
+    /// Periods that open a biography entry: dates, dashes and `từ … đến …` closed by a colon
+    /// (`4/1985-7/1988:`, `Từ 7/2010 đến 5/2013:`, `2006 - 2011:`). `nay` makes the period ongoing.
+    private func periodMarkers() -> [(tokens: Range<Int>, ongoing: Bool)] {
+        var markers: [(Range<Int>, Bool)] = []
+        var index = 0
+        while index < context.tokens.count {
+            guard context.tokens[index].kind == .number || ["từ", "năm", "tháng"].contains(context.tokens[index].lower) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var numbers = 0
+            var ongoing = false
+            while end < context.tokens.count, end - index < 14 {
+                let token = context.tokens[end]
+                if token.kind == .number { numbers += 1 }
+                else if ["/", "-", ".", ","].contains(token.text) {}
+                else if ["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"].contains(token.lower) { ongoing = ongoing || token.lower == "nay" }
+                else { break }
+                end += 1
+            }
+            if numbers >= 1, end < context.tokens.count, context.tokens[end].text == ":", context.tokens[index..<end].contains(where: {
+                $0.kind == .number && ($0.text.count == 4 || $0.text.contains("/"))
+            }) || (numbers >= 2 && end < context.tokens.count && context.tokens[end].text == ":") {
+                markers.append((index..<(end + 1), ongoing))
+                index = end + 1
+            } else {
+                index = max(end, index + 1)
+            }
+        }
+        return markers
+    }
+
+    /// Records roles for a list; a position with no organisation takes the next one's.
+    private func add(_ list: [Int], to person: Int, rule: String, default fallback: RoleStatement.Status,
+                     in result: inout PatternResult) {
+        for (offset, index) in list.enumerated() where result.positions[index].organization == .none {
+            if let next = list.dropFirst(offset + 1).first(where: { result.positions[$0].organization != .none }) {
+                result.positions[index].organization = result.positions[next].organization
+            }
+        }
+        for index in list {
+            result.roles.append(RoleStatement(person: person, position: index,
+                                              status: status(before: result.positions[index], in: result, default: fallback),
+                                              rule: rule))
         }
     }
 
@@ -103,8 +222,8 @@ struct RoleRules {
         return index
     }
 
-    /// The status stated by the nearest cue before the title in the same clause.
-    func status(before position: Position, in result: PatternResult) -> RoleStatement.Status {
+    /// The status stated by the nearest cue before the title in the same clause, else `fallback`.
+    func status(before position: Position, in result: PatternResult, default fallback: RoleStatement.Status) -> RoleStatement.Status {
         let titleStart = result.phrases[position.title].tokens.lowerBound
         var start = titleStart
         while start > 0, titleStart - start < 8 {
@@ -123,6 +242,26 @@ struct RoleRules {
                 index += 1
             }
         }
-        return best?.status ?? .current
+        guard let best else { return fallback }
+        // `là` only says the role is held, which a biography's period already dates.
+        return best.status == .current ? fallback : best.status
+    }
+
+    /// A position that no person holds and whose title also names a body (`trình Thường trực Đảng ủy Khối`)
+    /// is that body of its organisation: `Thường trực Đảng ủy Khối`.
+    private func bodiesFromUnheldPositions(in result: inout PatternResult) {
+        let held = Set(result.roles.map(\.position))
+        for (index, position) in result.positions.enumerated() where !held.contains(index) {
+            guard case .phrase(let organization) = position.organization else { continue }
+            let title = result.phrases[position.title]
+            guard let body = context.longest(Kinds.relativeBody, at: title.tokens.lowerBound),
+                  body.tokens == title.tokens else { continue }
+            let name = context.entry(body).name
+            var phrase = Phrase(kind: .organization, tokens: position.tokens, rule: "shape:relative-body",
+                                name: name + " " + result.phrases[organization].name)
+            phrase.relativeName = name
+            phrase.parent = organization
+            result.phrases.append(phrase)
+        }
     }
 }
