@@ -13,7 +13,7 @@ import RoleGraphText
 ///   `ông X, Ủy viên Trung ương Đảng thôi giữ chức Bí thư Thành ủy TP HCM`, `Ông là Ủy viên Trung ương Đảng`
 ///   (a lone `Ông`/`Bà` is the last person named).
 /// - `role:biography`: a period (`4/1985-7/1988:`, `Từ 7/2010 đến 5/2013:`) and a list of positions, held by
-///   the last person named before it: `former`, or `current` when the period runs `đến nay`.
+///   the person the article names most before it: `former`, or `current` when the period runs `đến nay`.
 ///
 /// A position with no organisation in a list borrows the next one's (`Bộ trưởng, Chủ nhiệm Văn phòng
 /// Chính phủ`). The status comes from the nearest cue before the title in the same clause
@@ -77,14 +77,23 @@ struct RoleRules {
 
         // Biographies.
         for (marker, ongoing) in periodMarkers() {
-            guard let subject = result.phrases.indices.last(where: {
-                result.phrases[$0].kind == .person && !result.phrases[$0].isShortReference
-                    && result.phrases[$0].tokens.upperBound <= marker.lowerBound
-            }) else { continue }
+            guard let subject = biographySubject(before: marker.lowerBound, in: result) else { continue }
             let list = positionList(from: marker.upperBound, in: result, layout)
             add(list.positions, to: subject, rule: "role:biography", default: ongoing ? .current : .former, in: &result)
         }
         bodiesFromUnheldPositions(in: &result)
+    }
+
+    /// Whom a biography is about: of the names before it, the one the article names most often
+    /// (credits such as `Ảnh: Hà Khánh` never), the last of them on a tie.
+    private func biographySubject(before start: Int, in result: PatternResult) -> Int? {
+        var counts: [String: (count: Int, last: Int)] = [:]
+        for (index, phrase) in result.phrases.enumerated() where phrase.kind == .person && phrase.rule != "person:byline"
+            && phrase.tokens.upperBound <= start {
+            counts[phrase.name, default: (0, index)].count += 1
+            counts[phrase.name]!.last = index
+        }
+        return counts.values.max { ($0.count, $0.last) < ($1.count, $1.last) }?.last
     }
 
     private func nameRight(after end: Int, _ layout: Layout) -> Int? {

@@ -1,7 +1,8 @@
 extension KnowledgeBase {
-    /// Organisation entries with their abbreviated surface forms added: every way of writing a name
+    /// Organisation and title entries with their abbreviated surface forms added: every way of writing a name
     /// with the abbreviations of `lexicon.tsv` and `&` for `và` (`Ủy ban Kiểm tra Trung ương` → `Ủy ban Kiểm tra T.Ư`,
-    /// `Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam` → `UBTƯ MTTQ Việt Nam`), at most two replacements deep.
+    /// `Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam` → `UBTƯ MTTQ Việt Nam`, `Bí thư Trung ương Đảng` →
+    /// `Bí thư T.Ư Đảng`), at most two replacements deep.
     ///
     /// The knowledge files then list each name once, and news spellings still match it whole instead of
     /// falling apart into a relative body and an unknown tail.
@@ -13,7 +14,7 @@ extension KnowledgeBase {
             return (entry.name, entry.variants)
         } + [("và", ["&"])]
         return entries.map { entry in
-            guard entry.kind == .organization else { return entry }
+            guard entry.kind == .organization || entry.kind == .title else { return entry }
             var surfaces = entry.surfaces
             var seen = Set(surfaces)
             var frontier = surfaces
