@@ -55,6 +55,8 @@ public struct Position: Sendable, Equatable {
     public var alsoNames: [String]
     /// All tokens of the position: title and organisation.
     public var tokens: Range<Int>
+    /// The head word the title shares with its organisation (`ban` for `Phó Trưởng ban`), from `titles.tsv`.
+    public var head: String? = nil
 }
 
 /// One role the text states: a person, a position, a status, and the evidence.

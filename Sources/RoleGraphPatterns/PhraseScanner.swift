@@ -135,6 +135,6 @@ extension PatternResult {
             organization = .none
         }
         positions.append(Position(title: title, organization: organization, alsoNames: position.alsoNames,
-                                  tokens: position.title.tokens.lowerBound..<position.end))
+                                  tokens: position.title.tokens.lowerBound..<position.end, head: position.head))
     }
 }

@@ -1,7 +1,8 @@
 import RoleGraphKnowledge
 import RoleGraphText
 
-/// Recognises a title and the organisation it names.
+/// Recognises a title and the organisation it names, with a term qualifier after them
+/// (`đại biểu Quốc hội khóa XIII`, `Bí thư Thành ủy TP HCM (nhiệm kỳ 2015 - 2020)`).
 ///
 /// The organisation is, first that applies: the organisation right after the title
 /// (`Bí thư` + `Đảng ủy Khối các cơ quan Trung ương`); the title's head word completed by the words after
@@ -16,15 +17,23 @@ struct PositionParser {
         var implied: String?
         var alsoNames: [String]
         var end: Int
+        var head: String?
     }
 
     func parse(at start: Int) -> Parse? {
+        guard var parse = parseTitleAndOrganization(at: start) else { return nil }
+        parse.end = TermQualifier(context: context).end(after: parse.end)
+        return parse
+    }
+
+    private func parseTitleAndOrganization(at start: Int) -> Parse? {
         guard let match = context.longest(Kinds.title, at: start) else { return nil }
         let entry = context.entry(match)
         let title = Phrase(kind: .title, tokens: match.tokens, rule: "gazetteer:title",
                            name: entry.attributes["title"] ?? entry.name)
         var parse = Parse(title: title, organizations: [], implied: entry.attributes["implies"],
-                          alsoNames: entry.attributes["also"].map { [$0] } ?? [], end: match.tokens.upperBound)
+                          alsoNames: entry.attributes["also"].map { [$0] } ?? [], end: match.tokens.upperBound,
+                          head: entry.attributes["head"])
         if let implied = parse.implied, let inside = impliedOrganization(named: implied, inside: match.tokens) {
             // `Thủ tướng Chính phủ`, `đại biểu Quốc hội`: the implied organisation is written in the title.
             parse.organizations = [inside]

@@ -15,8 +15,12 @@ import RoleGraphText
 /// - `role:biography`: a period (`4/1985-7/1988:`, `Từ 7/2010 đến 5/2013:`) and a list of positions, held by
 ///   the person the article names most before it: `former`, or `current` when the period runs `đến nay`.
 ///
+/// - `role:group`: a position, `gồm` or a colon, and names (`Các Phó ban chuyên trách gồm: ông A, …; ông B`):
+///   each name holds the position.
+///
 /// A position with no organisation in a list borrows the next one's (`Bộ trưởng, Chủ nhiệm Văn phòng
-/// Chính phủ`). The status comes from the nearest cue before the title in the same clause
+/// Chính phủ`), else, when its title shares a head word with organisations, the nearest one before it
+/// with that head (`Phó ban` → `Ban Kinh tế Trung ương`). The status comes from the nearest cue before the title in the same clause
 /// (`nguyên` → former, `bổ nhiệm` → appointed, `thôi giữ chức` → ended), else the rule's default.
 struct RoleRules {
     let context: PatternContext
@@ -75,6 +79,13 @@ struct RoleRules {
             }
         }
 
+        // Group headers: `Các Phó ban chuyên trách gồm: ông A, …; ông B, …`.
+        for (index, position) in result.positions.enumerated() where !layout.claimed.contains(index) {
+            for person in groupMembers(after: position.tokens.upperBound, in: result, layout) {
+                add([index], to: person, rule: "role:group", default: .current, in: &result)
+            }
+        }
+
         // Biographies.
         for (marker, ongoing) in periodMarkers() {
             guard let subject = biographySubject(before: marker.lowerBound, in: result) else { continue }
@@ -82,6 +93,32 @@ struct RoleRules {
             add(list.positions, to: subject, rule: "role:biography", default: ongoing ? .current : .former, in: &result)
         }
         bodiesFromUnheldPositions(in: &result)
+    }
+
+    /// The persons a list header introduces: after a position, at most three words (`chuyên trách`), then
+    /// `gồm` and/or a colon, then names, each at the start of a list item, up to the end of the sentence.
+    private func groupMembers(after end: Int, in result: PatternResult, _ layout: Layout) -> [Int] {
+        var index = end
+        while index < min(context.tokens.count, end + 3), context.continuesLine(index), context.isWord(index),
+              context.tokens[index].shape == .lower, context.tokens[index].lower != "gồm" {
+            index += 1
+        }
+        var introduced = false
+        if index < context.tokens.count, context.tokens[index].lower == "gồm" { introduced = true; index += 1 }
+        if context.isPunctuation(index, ":") { introduced = true; index += 1 }
+        guard introduced else { return [] }
+        var members: [Int] = []
+        var itemStart = true
+        while index < context.tokens.count, context.continuesLine(index) {
+            let token = context.tokens[index]
+            if token.kind != .word, [".", "!", "?"].contains(token.text) { break }
+            if itemStart, let person = nameRight(after: index, layout) ?? layout.personAt[index] {
+                members.append(person)
+            }
+            itemStart = token.kind != .word ? [",", ";", ":"].contains(token.text) : (token.lower == "và" || itemStart && context.longest(Kinds.honorific, at: index) != nil)
+            index += 1
+        }
+        return members
     }
 
     /// Whom a biography is about: of the names before it, the one the article names most often
@@ -213,12 +250,26 @@ struct RoleRules {
         for (offset, index) in list.enumerated() where result.positions[index].organization == .none {
             if let next = list.dropFirst(offset + 1).first(where: { result.positions[$0].organization != .none }) {
                 result.positions[index].organization = result.positions[next].organization
+            } else if let named = organizationByHead(for: result.positions[index], in: result) {
+                result.positions[index].organization = .phrase(named)
             }
         }
         for index in list {
             result.roles.append(RoleStatement(person: person, position: index,
                                               status: status(before: result.positions[index], in: result, default: fallback),
                                               rule: rule))
+        }
+    }
+
+    /// A title that shares its head with its organisation but names none (`Phó ban` in `Ba Phó ban kiêm
+    /// nhiệm gồm: …`) belongs to the nearest organisation before it with that head (`Ban Kinh tế Trung ương`).
+    private func organizationByHead(for position: Position, in result: PatternResult) -> Int? {
+        guard let head = position.head else { return nil }
+        let start = position.tokens.lowerBound
+        return result.phrases.indices.last { index in
+            let phrase = result.phrases[index]
+            return phrase.kind == .organization && phrase.tokens.upperBound <= start && !phrase.isImplicit
+                && phrase.relativeName == nil && phrase.name.lowercased().hasPrefix(head + " ")
         }
     }
 

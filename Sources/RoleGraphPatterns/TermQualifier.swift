@@ -1,0 +1,44 @@
+import RoleGraphText
+
+/// A term after a position: `khóa XII`, `khóa X, XI, XII`, `nhiệm kỳ 2015-2020`, `(nhiệm kỳ 2015 - 2020)`.
+/// It belongs to the position (a term-qualified body is the body itself, per the annotation guide), so a
+/// name after it still follows the position directly: `đại biểu Quốc hội khóa XIII Bùi Thị An`.
+struct TermQualifier {
+    let context: PatternContext
+
+    static let heads: Set<String> = ["khóa", "nhiệm kỳ"]
+
+    /// The end of the qualifier starting at `start`, or `start` when there is none.
+    /// - Complexity: O(length of the qualifier).
+    func end(after start: Int) -> Int {
+        var index = start
+        let bracketed = context.isPunctuation(index, "(")
+        if bracketed { index += 1 }
+        guard index < context.tokens.count, context.continuesLine(index) else { return start }
+        let head = context.tokens[index].lower
+        let twoWords = index + 1 < context.tokens.count ? head + " " + context.tokens[index + 1].lower : head
+        if Self.heads.contains(twoWords) { index += 2 } else if Self.heads.contains(head) { index += 1 } else { return start }
+        var sawTerm = false
+        while index < context.tokens.count, context.continuesLine(index) {
+            let token = context.tokens[index]
+            if token.kind == .number || isRomanNumeral(token.text) {
+                sawTerm = true
+            } else if !(token.text == "," || token.text == "-" || token.text == "và") || !sawTerm {
+                break
+            }
+            index += 1
+        }
+        guard sawTerm else { return start }
+        // A trailing comma or dash belongs to what follows.
+        while index > start, [",", "-", "và"].contains(context.tokens[index - 1].text) { index -= 1 }
+        if bracketed {
+            guard context.isPunctuation(index, ")") else { return start }
+            index += 1
+        }
+        return index
+    }
+
+    private func isRomanNumeral(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 6 && text.allSatisfy { "IVXL".contains($0) }
+    }
+}
