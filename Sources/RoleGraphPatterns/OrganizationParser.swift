@@ -138,14 +138,14 @@ struct OrganizationParser {
             } else if token.kind == .word {
                 guard sawCapital, context.longest(Kinds.stopWord, at: end) == nil else { break }
                 let afterCapital = context.tokens[end - 1].kind == .word && context.tokens[end - 1].shape != .lower
-                guard afterCapital || context.knowledge.organizationVocabulary.contains(token.lower)
+                guard afterCapital || context.isNameWord(end)
                         || endsAtCountry(lowerCaseRunFrom: end) else { break }
                 // `và` joins only a capitalised part (`Giáo dục và Đào tạo`), `các` a name word (`các cơ quan`).
                 if token.lower == "và" {
                     guard context.continuesLine(end + 1), context.isCapitalised(end + 1) else { break }
                 } else if token.lower == "các" {
                     guard context.continuesLine(end + 1), context.isWord(end + 1),
-                          context.knowledge.organizationVocabulary.contains(context.tokens[end + 1].lower) else { break }
+                          context.isNameWord(end + 1) else { break }
                 }
             } else if (token.text == "-" || token.text == "&"), sawCapital, context.isCapitalised(end + 1) {
                 // `Khoa giáo-Văn xã`, `TT&TT`, `Ban Khoa học - Kỹ thuật`

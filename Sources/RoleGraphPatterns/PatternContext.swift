@@ -1,47 +1,74 @@
 import RoleGraphKnowledge
 import RoleGraphText
 
-/// Sets of knowledge kinds the parsers look up, built once: a `Set` literal at a call site in a hot loop
-/// costs more than the trie walk it filters.
+/// A set of knowledge kinds the parsers look up, with a small number that names it in the
+/// per-document cache of ``PatternContext/longest(_:at:prefix:)``.
+struct KindSet: Sendable {
+    let tag: Int
+    let kinds: Set<KnowledgeEntry.Kind>
+}
+
+/// The kind sets the parsers use, built once: a `Set` literal at a call site in a hot loop costs more
+/// than the trie walk it filters.
 enum Kinds {
-    static let abbreviation: Set<KnowledgeEntry.Kind> = [.abbreviation]
-    static let location: Set<KnowledgeEntry.Kind> = [.location]
-    static let honorific: Set<KnowledgeEntry.Kind> = [.honorific]
-    static let title: Set<KnowledgeEntry.Kind> = [.title]
-    static let stopWord: Set<KnowledgeEntry.Kind> = [.stopWord]
-    static let statusCue: Set<KnowledgeEntry.Kind> = [.statusCue]
-    static let relativeBody: Set<KnowledgeEntry.Kind> = [.relativeBody]
-    static let person: Set<KnowledgeEntry.Kind> = [.person]
-    static let organization: Set<KnowledgeEntry.Kind> = [.organization]
-    static let organizationHead: Set<KnowledgeEntry.Kind> = [.organizationHead]
-    static let eventHead: Set<KnowledgeEntry.Kind> = [.eventHead]
-    static let byline: Set<KnowledgeEntry.Kind> = [.byline]
-    static let endsGivenName: Set<KnowledgeEntry.Kind> = [.title, .organizationHead, .relativeBody, .eventHead]
-    static let outranksName: Set<KnowledgeEntry.Kind> = [.organization, .organizationHead, .relativeBody, .title, .eventHead, .honorific]
-    static let organizationOrPlace: Set<KnowledgeEntry.Kind> = [.organization, .location]
-    static let outranksCredit: Set<KnowledgeEntry.Kind> = [.location, .organization, .organizationHead, .relativeBody, .title, .eventHead]
-    static let endsOrganizationName: Set<KnowledgeEntry.Kind> = [.eventHead, .title, .statusCue]
+    static let abbreviation = KindSet(tag: 0, kinds: [.abbreviation])
+    static let location = KindSet(tag: 1, kinds: [.location])
+    static let honorific = KindSet(tag: 2, kinds: [.honorific])
+    static let title = KindSet(tag: 3, kinds: [.title])
+    static let stopWord = KindSet(tag: 4, kinds: [.stopWord])
+    static let statusCue = KindSet(tag: 5, kinds: [.statusCue])
+    static let relativeBody = KindSet(tag: 6, kinds: [.relativeBody])
+    static let person = KindSet(tag: 7, kinds: [.person])
+    static let organization = KindSet(tag: 8, kinds: [.organization])
+    static let organizationHead = KindSet(tag: 9, kinds: [.organizationHead])
+    static let eventHead = KindSet(tag: 10, kinds: [.eventHead])
+    static let byline = KindSet(tag: 11, kinds: [.byline])
+    static let endsGivenName = KindSet(tag: 12, kinds: [.title, .organizationHead, .relativeBody, .eventHead])
+    static let outranksName = KindSet(tag: 13, kinds: [.organization, .organizationHead, .relativeBody, .title, .eventHead, .honorific])
+    static let organizationOrPlace = KindSet(tag: 14, kinds: [.organization, .location])
+    static let outranksCredit = KindSet(tag: 15, kinds: [.location, .organization, .organizationHead, .relativeBody, .title, .eventHead])
+    static let endsOrganizationName = KindSet(tag: 16, kinds: [.eventHead, .title, .statusCue])
+    static let count = 17
 }
 
 /// The tokens of one document with the knowledge base and the lookups the parsers share.
-/// Built once per document; the parsers read it and never change it.
-struct PatternContext {
+/// Built once per document; the parsers read it and never change it. A class, so that the many small
+/// parser values that hold it share one instance instead of copying four arrays each.
+final class PatternContext {
     let tokens: [Token]
     /// The matcher's id of every token's syllable, looked up once per document.
     let syllables: [Int32]
     let knowledge: KnowledgeBase
     let date: String?
 
+    /// Longest matches already looked up, per token and kind set (the parsers ask the same questions many
+    /// times while they try alternatives). `nil`: not asked yet; `.some(nil)`: no match.
+    private var cache: [GazetteerMatch??]
+
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
         self.syllables = knowledge.matcher.syllableIDs(for: tokens)
         self.knowledge = knowledge
         self.date = date
+        self.cache = Array(repeating: nil, count: tokens.count * Kinds.count)
     }
 
-    func longest(_ kinds: Set<KnowledgeEntry.Kind>, at index: Int, prefix: [String] = []) -> GazetteerMatch? {
+    /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
+    func longest(_ kinds: KindSet, at index: Int, prefix: [String] = []) -> GazetteerMatch? {
         guard index < tokens.count else { return nil }
-        return knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds, date: date, prefix: prefix)
+        guard prefix.isEmpty else {
+            return knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date, prefix: prefix)
+        }
+        let slot = index * Kinds.count + kinds.tag
+        if let known = cache[slot] { return known }
+        let match = knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date)
+        cache[slot] = .some(match)
+        return match
+    }
+
+    /// Whether the token's syllable occurs in known organisation and office names.
+    func isNameWord(_ index: Int) -> Bool {
+        index < tokens.count && knowledge.organizationVocabulary.contains(tokens[index].lower)
     }
 
     func entry(_ match: GazetteerMatch) -> KnowledgeEntry { knowledge.entry(match) }

@@ -28,6 +28,9 @@ struct RoleRules {
     static let listJoiners: Set<String> = [",", ";", "và", "kiêm", "rồi", "sau đó"]
     static let separators: Set<String> = ["-", ",", "(", ":"]
     static let clauseBoundaries: Set<String> = [",", ";", ".", ":", "(", ")", "-", "!", "?"]
+    static let periodOpeners: Set<String> = ["từ", "năm", "tháng"]
+    static let periodWords: Set<String> = ["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"]
+    static let periodPunctuation: Set<String> = ["/", "-", ".", ","]
     /// How far a verb of office may stand from the name it follows.
     static let predicateReach = 12
 
@@ -217,7 +220,7 @@ struct RoleRules {
         var markers: [(Range<Int>, Bool)] = []
         var index = 0
         while index < context.tokens.count {
-            guard context.tokens[index].kind == .number || ["từ", "năm", "tháng"].contains(context.tokens[index].lower) else {
+            guard context.tokens[index].kind == .number || Self.periodOpeners.contains(context.tokens[index].lower) else {
                 index += 1
                 continue
             }
@@ -227,14 +230,13 @@ struct RoleRules {
             while end < context.tokens.count, end - index < 14 {
                 let token = context.tokens[end]
                 if token.kind == .number { numbers += 1 }
-                else if ["/", "-", ".", ","].contains(token.text) {}
-                else if ["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"].contains(token.lower) { ongoing = ongoing || token.lower == "nay" }
+                else if token.kind != .word, Self.periodPunctuation.contains(token.text) {}
+                else if token.kind == .word, Self.periodWords.contains(token.lower) { ongoing = ongoing || token.lower == "nay" }
                 else { break }
                 end += 1
             }
-            if numbers >= 1, end < context.tokens.count, context.tokens[end].text == ":", context.tokens[index..<end].contains(where: {
-                $0.kind == .number && ($0.text.count == 4 || $0.text.contains("/"))
-            }) || (numbers >= 2 && end < context.tokens.count && context.tokens[end].text == ":") {
+            let closed = end < context.tokens.count && context.tokens[end].text == ":"
+            if closed, numbers >= 2 || context.tokens[index..<end].contains(where: { $0.kind == .number && $0.text.utf8.count == 4 }) {
                 markers.append((index..<(end + 1), ongoing))
                 index = end + 1
             } else {

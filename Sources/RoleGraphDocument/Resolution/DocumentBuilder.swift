@@ -16,15 +16,13 @@ struct DocumentBuilder {
         let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge).resolve()
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
-        let organizationSpans = phrases.filter { $0.kind == .organization }.map(\.tokens)
+        let covered = Self.coveredOrganizationSpans(phrases)
         var mentionPhrases: [Int] = []
         for (index, phrase) in phrases.enumerated() {
             if phrase.isImplicit { continue }
             switch phrase.kind {
             case .person: if personNames[index] == nil { continue }
-            case .organization:
-                if organizationSpans.contains(where: { $0 != phrase.tokens && $0.lowerBound <= phrase.tokens.lowerBound
-                    && $0.upperBound >= phrase.tokens.upperBound }) { continue }
+            case .organization: if covered.contains(phrase.tokens) { continue }
             default: break
             }
             mentionPhrases.append(index)
@@ -122,6 +120,20 @@ struct DocumentBuilder {
             },
             locations: locations.entities.map { Document.Location(id: $0.id, name: $0.name, mentions: $0.mentions) },
             roles: roleOrder.map { roles[$0]! })
+    }
+
+    /// Organisation spans that lie inside a longer organisation span.
+    /// - Complexity: O(n log n): spans sorted by start, longest first, against the furthest end seen so far.
+    static func coveredOrganizationSpans(_ phrases: [Phrase]) -> Set<Range<Int>> {
+        let spans = Set(phrases.filter { $0.kind == .organization && !$0.isImplicit }.map(\.tokens))
+            .sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
+        var covered: Set<Range<Int>> = []
+        var furthest = Int.min
+        for span in spans {
+            if span.upperBound <= furthest { covered.insert(span) }
+            furthest = max(furthest, span.upperBound)
+        }
+        return covered
     }
 
     private func byteRange(_ tokens: Range<Int>) -> Range<Int> {

@@ -106,11 +106,19 @@ struct OrganizationResolver {
         }
     }
 
+    /// - Complexity: O(names × words per name): every proper word prefix of every name is indexed once.
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
-        let names = Set(indices.compactMap { resolved.names[$0] })
+        var extensions: [Substring: [String]] = [:]   // word prefix → the longer names that start with it
+        for name in Set(indices.compactMap { resolved.names[$0] }) {
+            var position = name.startIndex
+            while let space = name[position...].firstIndex(of: " ") {
+                extensions[name[..<space], default: []].append(name)
+                position = name.index(after: space)
+            }
+        }
         for index in indices {
-            guard let name = resolved.names[index], phrases[index].knowledgeID == nil else { continue }
-            let longer = names.filter { $0.count > name.count && $0.hasPrefix(name + " ") }
+            guard let name = resolved.names[index], phrases[index].knowledgeID == nil,
+                  let longer = extensions[Substring(name)] else { continue }
             // Only an unambiguous expansion: one longer name, or one that all others extend.
             if let full = longer.min(by: { $0.count < $1.count }), longer.allSatisfy({ $0.hasPrefix(full) }) {
                 resolved.names[index] = full
