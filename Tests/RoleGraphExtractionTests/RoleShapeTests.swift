@@ -1,0 +1,74 @@
+import Testing
+import RoleGraphDocument
+
+/// Every role shape of the patterns, each row a real sentence from the 2017 dev articles (or the seed)
+/// and the roles it states, as `person | title | organisation | status`.
+@Suite struct RoleShapeTests {
+    static func roles(_ text: String, date: String? = "2017-05-11") -> [String] {
+        Fixtures.roles(Fixtures.extract(text, date: date))
+    }
+
+    @Test("role:apposition", arguments: [
+        ("Đồng chí Huỳnh Tấn Việt - Ủy viên Trung ương Đảng, Bí thư Đảng ủy Khối các cơ quan Trung ương chủ trì Hội nghị.",
+         ["Huỳnh Tấn Việt | Bí thư | Đảng ủy Khối các cơ quan Trung ương | current",
+          "Huỳnh Tấn Việt | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+        ("ông Võ Văn Thưởng, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương phát biểu.",
+         ["Võ Văn Thưởng | Bí thư | Ban Bí thư | current",
+          "Võ Văn Thưởng | Trưởng ban | Ban Tuyên giáo Trung ương | current",
+          "Võ Văn Thưởng | Ủy viên | Bộ Chính trị | current"]),
+        ("ông Ngô Văn Tuấn, nguyên Vụ trưởng Vụ Tài chính các ngân hàng và Tổ chức tài chính đã được điều động.",
+         ["Ngô Văn Tuấn | Vụ trưởng | Vụ Tài chính các ngân hàng và Tổ chức tài chính | former"]),
+    ])
+    func apposition(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
+    @Test("role:title-before-name", arguments: [
+        ("Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã trao Quyết định số 234/QĐ-BTC.", ["Đinh Tiến Dũng | Bộ trưởng | Bộ Tài chính | current"]),
+        ("Trả lời trên báo chí, đại biểu Quốc hội khóa XIII Bùi Thị An nói.", ["Bùi Thị An | Đại biểu Quốc hội | Quốc hội | current"]),
+        ("nguyên Thủ tướng Phan Văn Khải", ["Phan Văn Khải | Thủ tướng | Chính phủ | former"]),
+    ])
+    func titleBeforeName(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
+    @Test("role:predicate", arguments: [
+        ("Phó trưởng ban Tổ chức Trung ương đã công bố quyết định của Bộ Chính trị, bổ nhiệm ông Đinh La Thăng giữ chức Phó ban Kinh tế Trung ương.",
+         ["Đinh La Thăng | Phó Trưởng ban | Ban Kinh tế Trung ương | appointed"]),
+        ("điều chuyển ông Đinh La Thăng, Ủy viên Trung ương Đảng thôi giữ chức Bí thư Thành ủy TP HCM (nhiệm kỳ 2015 - 2020) để nhận nhiệm vụ mới.",
+         ["Đinh La Thăng | Bí thư | Thành ủy Thành phố Hồ Chí Minh | ended",
+          "Đinh La Thăng | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+        ("Ông Đinh La Thăng 57 tuổi, quê Nam Định. Ông là Ủy viên Trung ương Đảng khóa X, XI, XII; đại biểu Quốc hội khóa XIV.",
+         ["Đinh La Thăng | Đại biểu Quốc hội | Quốc hội | current",
+          "Đinh La Thăng | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+    ])
+    func predicate(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
+    @Test("role:group", arguments: [
+        ("Ba Phó ban Kinh tế Trung ương kiêm nhiệm gồm: ông Trần Tuấn Anh, Bộ trưởng Công Thương; ông Trần Văn Hiếu, Thứ trưởng Tài chính.",
+         ["Trần Tuấn Anh | Bộ trưởng | Bộ Công Thương | current",
+          "Trần Tuấn Anh | Phó Trưởng ban | Ban Kinh tế Trung ương | current",
+          "Trần Văn Hiếu | Phó Trưởng ban | Ban Kinh tế Trung ương | current",
+          "Trần Văn Hiếu | Thứ trưởng | Bộ Tài chính | current"]),
+    ])
+    func group(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
+    @Test("role:biography", arguments: [
+        ("Ông Nguyễn Thiện Nhân sinh năm 1953. 4/1985-7/1988: Ủy viên Ban Thường vụ Thành đoàn TP. Hồ Chí Minh. 2006-nay: Ủy viên Bộ Chính trị.",
+         ["Nguyễn Thiện Nhân | Ủy viên | Ban Thường vụ Thành đoàn Thành phố Hồ Chí Minh | former",
+          "Nguyễn Thiện Nhân | Ủy viên | Bộ Chính trị | current"]),
+    ])
+    func biography(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
+    /// The annotation guide: a title before a comma list of names applies to the first name only.
+    @Test func titleBeforeListAppliesToFirstNameOnly() {
+        let roles = Self.roles("Dự hội nghị có Bộ trưởng Bộ Tài chính Đinh Tiến Dũng, ông Nguyễn Văn Bình.")
+        #expect(roles == ["Đinh Tiến Dũng | Bộ trưởng | Bộ Tài chính | current"])
+    }
+}
