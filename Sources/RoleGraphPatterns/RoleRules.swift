@@ -20,8 +20,9 @@ import RoleGraphText
 ///
 /// A position with no organisation in a list borrows the next one's (`Bộ trưởng, Chủ nhiệm Văn phòng
 /// Chính phủ`), else, when its title shares a head word with organisations, the nearest one before it
-/// with that head (`Phó ban` → `Ban Kinh tế Trung ương`). The status comes from the nearest cue before the title in the same clause
-/// (`nguyên` → former, `bổ nhiệm` → appointed, `thôi giữ chức` → ended), else the rule's default.
+/// with that head (`Phó ban` → `Ban Kinh tế Trung ương`). The status comes from the nearest cue before the
+/// title in the same clause (`nguyên` → former, `bổ nhiệm` → appointed, `thôi giữ chức` → ended), and a cue
+/// carries over the rest of its list; else the rule's default.
 struct RoleRules {
     let context: PatternContext
 
@@ -256,10 +257,13 @@ struct RoleRules {
                 result.positions[index].organization = .phrase(named)
             }
         }
+        // A cue carries over the rest of the list: `nguyên Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh` ends both.
+        var carried = fallback
         for index in list {
-            result.roles.append(RoleStatement(person: person, position: index,
-                                              status: status(before: result.positions[index], in: result, default: fallback),
-                                              rule: rule))
+            if let stated = cueStatus(before: result.positions[index], in: result) {
+                carried = stated == .current ? fallback : stated
+            }
+            result.roles.append(RoleStatement(person: person, position: index, status: carried, rule: rule))
         }
     }
 
@@ -285,7 +289,14 @@ struct RoleRules {
     }
 
     /// The status stated by the nearest cue before the title in the same clause, else `fallback`.
+    /// `là` (current) only says the role is held, which a biography's period already dates.
     func status(before position: Position, in result: PatternResult, default fallback: RoleStatement.Status) -> RoleStatement.Status {
+        guard let stated = cueStatus(before: position, in: result), stated != .current else { return fallback }
+        return stated
+    }
+
+    /// The status of the nearest cue before the title in the same clause, if there is one.
+    func cueStatus(before position: Position, in result: PatternResult) -> RoleStatement.Status? {
         let titleStart = result.phrases[position.title].tokens.lowerBound
         var start = titleStart
         while start > 0, titleStart - start < 8 {
@@ -304,9 +315,7 @@ struct RoleRules {
                 index += 1
             }
         }
-        guard let best else { return fallback }
-        // `là` only says the role is held, which a biography's period already dates.
-        return best.status == .current ? fallback : best.status
+        return best?.status
     }
 
     /// A position that no person holds and whose title also names a body (`trình Thường trực Đảng ủy Khối`)
