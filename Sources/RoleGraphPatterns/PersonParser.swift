@@ -7,8 +7,8 @@ import RoleGraphText
 ///   (`Huỳnh Tấn Việt`, `Phạm Thị Thanh Trà`), unless a place or organisation of the knowledge base
 ///   covers at least as many tokens (`Hà Nội` is a place, though `Hà` is a surname).
 /// - `gazetteer:person`: a known office holder from the knowledge base.
-/// - `person:byline`: after a credit (`Ảnh: Trí Dũng/TTXVN`), capitalised syllables with or without a
-///   known surname.
+/// - `person:byline`: after a credit (`Ảnh: Trí Dũng/TTXVN`), or signing the article before its source
+///   (`Hiền Hạnh (TTXVN)`), capitalised syllables with or without a known surname.
 /// - `person:honorific`: after an honorific (`ông`, `bà`, `đồng chí`), capitalised syllables without a
 ///   known surname: two or more make a name (`ông Donald Trump`), one is a back-reference
 ///   (`ông Thăng`) that the document resolver joins to a full name.
@@ -59,6 +59,28 @@ struct PersonParser {
         while end < context.tokens.count, end - start < 4, givenNameSyllable(end) { end += 1 }
         guard end - start >= 2 else { return nil }
         return Phrase(kind: .person, tokens: start..<end, rule: "person:byline", name: context.canonicalText(start..<end))
+    }
+
+    /// Names that sign an article at a sentence start, before a bracketed source:
+    /// `Hiền Hạnh (TTXVN)`, `Kim Tân - Phương Thảo (Theo Dân Trí)`.
+    func closingCredit(at start: Int) -> [Phrase]? {
+        let sentenceStart = start == 0 || context.tokens[start].gap == .newline
+            || [".", "!", "?"].contains(context.tokens[start - 1].text)
+        guard sentenceStart else { return nil }
+        var names: [Phrase] = []
+        var index = start
+        while let name = parseCredit(at: index) {
+            names.append(name)
+            index = name.tokens.upperBound
+            guard context.isPunctuation(index, "-") || context.isPunctuation(index, ",") else { break }
+            index += 1
+        }
+        guard !names.isEmpty, context.isPunctuation(index, "("), index + 1 < context.tokens.count else { return nil }
+        let source = index + 1
+        let isSource = context.tokens[source].lower == "theo"
+            || context.longest(Kinds.organization, at: source).map { context.entry($0).attributes["kind"] == "media" } == true
+        guard isSource else { return nil }
+        return names.map { var credit = $0; credit.rule = "person:byline"; return credit }
     }
 
     /// `huyện Thái Thụy`, `đường Nguyễn Huệ`: a place named after a person is not that person.

@@ -3,7 +3,7 @@ import RoleGraphText
 
 /// Runs the parsers over a document's tokens, left to right; at each token the first parser that
 /// applies wins and the scan resumes after its phrase:
-/// credit and its name (`Ảnh: Phạm Bằng`) → event or document head (skipped: `Hội nghị`, `Quyết định`) → honorific and the name after it →
+/// credit and its name (`Ảnh: Phạm Bằng`, `Hiền Hạnh (TTXVN)`) → event or document head (skipped: `Hội nghị`, `Quyết định`) → honorific and the name after it →
 /// title and its organisation (a position) → person → organisation → place.
 public struct PhraseScanner: Sendable {
     public let knowledge: KnowledgeBase
@@ -25,6 +25,11 @@ public struct PhraseScanner: Sendable {
                let person = persons.parseCredit(at: credit.tokens.upperBound + 1) {
                 result.phrases.append(person)
                 index = person.tokens.upperBound
+                continue
+            }
+            if let credited = persons.closingCredit(at: index) {
+                result.phrases += credited
+                index = credited[credited.count - 1].tokens.upperBound
                 continue
             }
             if let event = context.longest(Kinds.eventHead, at: index) {
