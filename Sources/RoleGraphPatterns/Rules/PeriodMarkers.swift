@@ -1,0 +1,55 @@
+import RoleGraphText
+
+/// Periods that open a biography entry: dates, dashes and `từ … đến …` closed by a colon
+/// (`4/1985-7/1988:`, `Từ 7/2010 đến 5/2013:`, `2006 - nay:`). A period is a run of at most 14 tokens of
+/// numbers, `/ - . ,` and the words `từ đến nay năm tháng cuối đầu`, starting with a number or
+/// `từ`/`năm`/`tháng`, ending right before `:`, with two numbers or one four-digit year.
+/// `nay` (now) makes the period ongoing.
+///
+/// The same detection as `RoleRules.periodMarkers`, kept here so that the rule stream owns it; a
+/// period is a token-level shape that the item stream hands to rules as one `PERIOD` item.
+///
+/// - Complexity: O(tokens × 14), one pass that resumes after each marker it finds.
+enum PeriodMarkers {
+    struct Marker: Equatable {
+        /// The period's tokens, colon included.
+        var tokens: Range<Int>
+        var ongoing: Bool
+    }
+
+    static let openers: Set<String> = ["từ", "năm", "tháng"]
+    static let words: Set<String> = ["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"]
+    static let punctuation: Set<String> = ["/", "-", ".", ","]
+    /// The longest run of tokens a period may have before its colon.
+    static let reach = 14
+
+    static func find(in tokens: [Token]) -> [Marker] {
+        var markers: [Marker] = []
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].kind == .number || openers.contains(tokens[index].lower) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var numbers = 0
+            var ongoing = false
+            while end < tokens.count, end - index < reach {
+                let token = tokens[end]
+                if token.kind == .number { numbers += 1 }
+                else if token.kind != .word, punctuation.contains(token.text) {}
+                else if token.kind == .word, words.contains(token.lower) { ongoing = ongoing || token.lower == "nay" }
+                else { break }
+                end += 1
+            }
+            let closed = end < tokens.count && tokens[end].text == ":"
+            if closed, numbers >= 2 || tokens[index..<end].contains(where: { $0.kind == .number && $0.text.utf8.count == 4 }) {
+                markers.append(Marker(tokens: index..<(end + 1), ongoing: ongoing))
+                index = end + 1
+            } else {
+                index = max(end, index + 1)
+            }
+        }
+        return markers
+    }
+}
