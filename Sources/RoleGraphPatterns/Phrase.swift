@@ -57,6 +57,8 @@ public struct Position: Sendable, Equatable {
     public var tokens: Range<Int>
     /// The head word the title shares with its organisation (`ban` for `Phó Trưởng ban`), from `titles.tsv`.
     public var head: String? = nil
+    /// Terms that qualify the position (`khóa X, XI, XII` → `["X", "XI", "XII"]`).
+    public var terms: [String] = []
 }
 
 /// One role the text states: a person, a position, a status, and the evidence.

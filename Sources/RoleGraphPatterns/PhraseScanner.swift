@@ -140,6 +140,7 @@ extension PatternResult {
             organization = .none
         }
         positions.append(Position(title: title, organization: organization, alsoNames: position.alsoNames,
-                                  tokens: position.title.tokens.lowerBound..<position.end, head: position.head))
+                                  tokens: position.title.tokens.lowerBound..<position.end, head: position.head,
+                                  terms: position.terms))
     }
 }

@@ -18,11 +18,12 @@ struct PositionParser {
         var alsoNames: [String]
         var end: Int
         var head: String?
+        var terms: [String] = []
     }
 
     func parse(at start: Int) -> Parse? {
         guard var parse = parseTitleAndOrganization(at: start) else { return nil }
-        parse.end = TermQualifier(context: context).end(after: parse.end)
+        (parse.end, parse.terms) = TermQualifier(context: context).parse(after: parse.end)
         return parse
     }
 

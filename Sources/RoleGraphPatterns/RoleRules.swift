@@ -20,9 +20,10 @@ import RoleGraphText
 ///
 /// A position with no organisation in a list borrows the next one's (`Bộ trưởng, Chủ nhiệm Văn phòng
 /// Chính phủ`), else, when its title shares a head word with organisations, the nearest one before it
-/// with that head (`Phó ban` → `Ban Kinh tế Trung ương`). The status comes from the nearest cue before the
-/// title in the same clause (`nguyên` → former, `bổ nhiệm` → appointed, `thôi giữ chức` → ended), and a cue
-/// carries over the rest of its list; else the rule's default.
+/// with that head (`Phó ban` → `Ban Kinh tế Trung ương`). The status comes from the strongest cue before the
+/// title in the same clause (`bổ nhiệm` → appointed, `thôi giữ chức` → ended, `nguyên` → former), and a cue
+/// carries over the rest of its list; a dated past period in the sentence or terms that all ended before the
+/// article's date make it `former`; else the rule's default.
 struct RoleRules {
     let context: PatternContext
 
@@ -54,8 +55,9 @@ struct RoleRules {
         // Title before name.
         for (index, position) in result.positions.enumerated() {
             if let person = nameRight(after: position.tokens.upperBound, layout) {
-                result.roles.append(RoleStatement(person: person, position: index,
-                                                  status: status(before: position, in: result, default: .current),
+                var status = status(before: position, in: result, default: .current)
+                if status == .current, termsEnded(position, in: result) { status = .former }
+                result.roles.append(RoleStatement(person: person, position: index, status: status,
                                                   rule: "role:title-before-name"))
                 layout.claimed.insert(index)
             }
@@ -263,7 +265,9 @@ struct RoleRules {
             if let stated = cueStatus(before: result.positions[index], in: result) {
                 carried = stated == .current ? fallback : stated
             }
-            result.roles.append(RoleStatement(person: person, position: index, status: carried, rule: rule))
+            var status = carried
+            if status == .current, termsEnded(result.positions[index], in: result) { status = .former }
+            result.roles.append(RoleStatement(person: person, position: index, status: status, rule: rule))
         }
     }
 
@@ -277,6 +281,14 @@ struct RoleRules {
             return phrase.kind == .organization && phrase.tokens.upperBound <= start && !phrase.isImplicit
                 && phrase.relativeName == nil && phrase.name.lowercased().hasPrefix(head + " ")
         }
+    }
+
+    /// `Ủy viên Bộ Chính trị khóa XI` in a 2017 article: every listed term ended before the article's date.
+    private func termsEnded(_ position: Position, in result: PatternResult) -> Bool {
+        var body = "party"
+        if case .phrase(let index) = position.organization, result.phrases[index].name == "Quốc hội" { body = "assembly" }
+        if case .implied(let name) = position.organization, name == "Quốc hội" { body = "assembly" }
+        return TermQualifier(context: context).allEnded(position.terms, body: body, before: context.date)
     }
 
     /// Skips status cues before a title (`nguyên`, `tân`) so that the list goes on past them.
@@ -304,18 +316,47 @@ struct RoleRules {
             if context.tokens[start].gap == .newline || (previous.kind != .word && Self.clauseBoundaries.contains(previous.text)) { break }
             start -= 1
         }
-        var best: (end: Int, status: RoleStatement.Status)? = nil
-        var index = start
-        while index < titleStart {
-            if let cue = context.longest(Kinds.statusCue, at: index), cue.tokens.upperBound <= titleStart,
-               let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:)) {
-                if best == nil || cue.tokens.upperBound >= best!.end { best = (cue.tokens.upperBound, status) }
-                index = cue.tokens.upperBound
-            } else {
-                index += 1
+        // Every cue in the clause; the strongest wins (`thôi giữ chức` over `giữ chức`), then the nearest.
+        var best: (rank: Int, end: Int, status: RoleStatement.Status)? = nil
+        for index in start..<titleStart {
+            guard let cue = context.longest(Kinds.statusCue, at: index), cue.tokens.upperBound <= titleStart,
+                  let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:))
+            else { continue }
+            let rank = Self.cueRank(status)
+            if best == nil || (rank, cue.tokens.upperBound) > (best!.rank, best!.end) {
+                best = (rank, cue.tokens.upperBound, status)
             }
         }
+        if best?.status != .ended, pastPeriod(before: titleStart) { return .former }
         return best?.status
+    }
+
+    /// Statements about the article's own event outrank descriptions of a role.
+    static func cueRank(_ status: RoleStatement.Status) -> Int {
+        switch status {
+        case .ended, .appointed: 2
+        case .former: 1
+        case .current: 0
+        }
+    }
+
+    /// A dated past period earlier in the sentence (`Từ tháng 7/2010 đến 5/2013, ông … làm`, `Giai đoạn
+    /// 2006-2011`): a range whose years all precede the article's year makes the role `former`.
+    func pastPeriod(before titleStart: Int) -> Bool {
+        guard let year = context.date.flatMap({ Int($0.prefix(4)) }) else { return false }
+        var years: [Int] = []
+        var index = titleStart - 1
+        while index >= 0, titleStart - index < 30 {
+            let token = context.tokens[index]
+            if token.kind != .word, [".", "!", "?"].contains(token.text) { break }
+            if token.lower == "nay" { return false }
+            if token.kind == .number, let value = Int(token.text.suffix(4)), token.text.utf8.count >= 4, (1945...2100).contains(value) {
+                years.append(value)
+            }
+            if context.tokens[index].gap == .newline { break }
+            index -= 1
+        }
+        return years.count >= 2 && years.allSatisfy { $0 < year }
     }
 
     /// A position that no person holds and whose title also names a body (`trình Thường trực Đảng ủy Khối`)

@@ -10,32 +10,47 @@ struct TermQualifier {
 
     /// The end of the qualifier starting at `start`, or `start` when there is none.
     /// - Complexity: O(length of the qualifier).
-    func end(after start: Int) -> Int {
+    func end(after start: Int) -> Int { parse(after: start).end }
+
+    /// The qualifier's end and the terms it names (`["X", "XI", "XII"]`).
+    func parse(after start: Int) -> (end: Int, terms: [String]) {
         var index = start
         let bracketed = context.isPunctuation(index, "(")
         if bracketed { index += 1 }
-        guard index < context.tokens.count, context.continuesLine(index) else { return start }
+        guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
         let head = context.tokens[index].lower
         let twoWords = index + 1 < context.tokens.count ? head + " " + context.tokens[index + 1].lower : head
-        if Self.heads.contains(twoWords) { index += 2 } else if Self.heads.contains(head) { index += 1 } else { return start }
-        var sawTerm = false
+        if Self.heads.contains(twoWords) { index += 2 } else if Self.heads.contains(head) { index += 1 } else { return (start, []) }
+        var terms: [String] = []
         while index < context.tokens.count, context.continuesLine(index) {
             let token = context.tokens[index]
             if token.kind == .number || isRomanNumeral(token.text) {
-                sawTerm = true
-            } else if !(token.text == "," || token.text == "-" || token.text == "và") || !sawTerm {
+                terms.append(token.text)
+            } else if !(token.text == "," || token.text == "-" || token.text == "và") || terms.isEmpty {
                 break
             }
             index += 1
         }
-        guard sawTerm else { return start }
+        guard !terms.isEmpty else { return (start, []) }
         // A trailing comma or dash belongs to what follows.
         while index > start, [",", "-", "và"].contains(context.tokens[index - 1].text) { index -= 1 }
         if bracketed {
-            guard context.isPunctuation(index, ")") else { return start }
+            guard context.isPunctuation(index, ")") else { return (start, []) }
             index += 1
         }
-        return index
+        return (index, terms)
+    }
+
+    /// Whether every listed term of a body (`party` or `assembly`) ended before `date` (an ISO prefix):
+    /// then a membership qualified by them is `former`. Unknown terms and years (`2015 - 2020`) never are.
+    func allEnded(_ terms: [String], body: String, before date: String?) -> Bool {
+        guard let date, !terms.isEmpty else { return false }
+        let year = String(date.prefix(4))
+        return terms.allSatisfy { term in
+            context.knowledge.entries(of: .term).contains { entry in
+                entry.name == term && entry.attributes["body"] == body && (entry.attributes["to"] ?? "9999") < year
+            }
+        }
     }
 
     private func isRomanNumeral(_ text: String) -> Bool {

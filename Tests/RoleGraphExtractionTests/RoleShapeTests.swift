@@ -25,7 +25,8 @@ import RoleGraphDocument
 
     @Test("role:title-before-name", arguments: [
         ("Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã trao Quyết định số 234/QĐ-BTC.", ["Đinh Tiến Dũng | Bộ trưởng | Bộ Tài chính | current"]),
-        ("Trả lời trên báo chí, đại biểu Quốc hội khóa XIII Bùi Thị An nói.", ["Bùi Thị An | Đại biểu Quốc hội | Quốc hội | current"]),
+        // In 2017 the XIII legislature (2011-2016) had ended: the membership is former.
+        ("Trả lời trên báo chí, đại biểu Quốc hội khóa XIII Bùi Thị An nói.", ["Bùi Thị An | Đại biểu Quốc hội | Quốc hội | former"]),
         ("nguyên Thủ tướng Phan Văn Khải", ["Phan Văn Khải | Thủ tướng | Chính phủ | former"]),
     ])
     func titleBeforeName(text: String, expected: [String]) {

@@ -347,7 +347,7 @@ public struct GazetteerMatcher: Sendable {
 }
 
 extension KnowledgeEntry.Kind {
-    /// Position in `allCases`, by a switch (no hashing of the raw value).
+    /// A distinct number below `allCases.count` for each kind, by a switch (no hashing of the raw value).
     @inline(__always)
     var ordinal: Int {
         switch self {
@@ -365,6 +365,7 @@ extension KnowledgeEntry.Kind {
         case .byline: 11
         case .nameWord: 12
         case .abbreviation: 13
+        case .term: 14
         }
     }
 
@@ -376,7 +377,7 @@ extension KnowledgeEntry.Kind {
     var isCaseSensitive: Bool {
         switch self {
         case .organization, .location, .person, .surname, .organizationHead, .relativeBody, .eventHead,
-             .abbreviation, .byline:
+             .abbreviation, .byline, .term:
             true
         case .title, .honorific, .statusCue, .stopWord, .nameWord:
             false

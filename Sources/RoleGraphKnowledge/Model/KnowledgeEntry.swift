@@ -19,6 +19,8 @@ public struct KnowledgeEntry: Sendable, Equatable {
         case eventHead = "event-head"
         /// Words before a colon and a credited name: `Ảnh: Phạm Bằng`, `Bài và ảnh: …`.
         case byline
+        /// A term of the Party or the National Assembly (`XII` with `body=party; from=2016; to=2021`).
+        case term
         /// Lower-case words that may go on inside an organisation name built by shape (`quan hệ quốc tế`).
         case nameWord = "name-word"
         /// Expansions for canonical names: `TW` → `Trung ương`, `UBND` → `Ủy ban nhân dân`.
