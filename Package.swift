@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "RoleGraphKnowledge", dependencies: ["RoleGraphText"],
                 resources: [.copy("Resources")]),
         .target(name: "RoleGraphPatterns", dependencies: ["RoleGraphText", "RoleGraphKnowledge"],
-                resources: [.copy("Resources")]),
+                exclude: ["Rules/README.md"], resources: [.copy("Resources")]),
         .target(name: "RoleGraphDocument", dependencies: ["RoleGraphText", "RoleGraphKnowledge", "RoleGraphPatterns"]),
         .target(name: "RoleGraphGraph", dependencies: ["RoleGraphDocument"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",

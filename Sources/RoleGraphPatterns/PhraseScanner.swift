@@ -3,7 +3,8 @@ import RoleGraphText
 
 /// Runs the parsers over a document's tokens, left to right; at each token the first parser that
 /// applies wins and the scan resumes after its phrase:
-/// credit and its name (`Ảnh: Phạm Bằng`, `Hiền Hạnh (TTXVN)`) → event or document head (skipped: `Hội nghị`, `Quyết định`) → honorific and the name after it →
+/// credit and its name (`Ảnh: Phạm Bằng`, `Hiền Hạnh (TTXVN)`) → event or document head (skipped:
+/// `Hội nghị`, `Quyết định`) → honorific and the name after it → status cue (skipped: `giữ chức vụ`) →
 /// title and its organisation (a position) → person → organisation → place.
 public struct PhraseScanner: Sendable {
     public let knowledge: KnowledgeBase
@@ -41,6 +42,11 @@ public struct PhraseScanner: Sendable {
                 ?? persons.parseAfterHonorific(at: honorific.tokens.upperBound) {
                 result.phrases.append(person)
                 index = person.tokens.upperBound
+                continue
+            }
+            if let cue = context.longest(Kinds.statusCue, at: index), context.longest(Kinds.title, at: index) == nil {
+                // `giữ chức vụ Phó trưởng Ban …`: a cue's words start nothing (`vụ Phó` is no title here).
+                index = cue.tokens.upperBound
                 continue
             }
             if let position = positions.parse(at: index) {

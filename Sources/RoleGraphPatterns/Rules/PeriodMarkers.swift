@@ -6,8 +6,11 @@ import RoleGraphText
 /// `từ`/`năm`/`tháng`, ending right before `:`, with two numbers or one four-digit year.
 /// `nay` (now) makes the period ongoing.
 ///
-/// The same detection as `RoleRules.periodMarkers`, kept here so that the rule stream owns it; a
-/// period is a token-level shape that the item stream hands to rules as one `PERIOD` item.
+/// The detection of `RoleRules.periodMarkers`, kept here so that the rule stream owns it (a period is a
+/// token-level shape that the item stream hands to rules as one `PERIOD` item), with two stops it lacked:
+/// a period does not run over a line break, nor over a `.` followed by a space (a sentence end:
+/// `sinh năm 1953. 4/1985-7/1988:` is the period `4/1985-7/1988:`, not `năm 1953. 4/1985-7/1988:`);
+/// `.` inside a date (`18.3.2008`) stays part of it.
 ///
 /// - Complexity: O(tokens × 14), one pass that resumes after each marker it finds.
 enum PeriodMarkers {
@@ -36,6 +39,8 @@ enum PeriodMarkers {
             var ongoing = false
             while end < tokens.count, end - index < reach {
                 let token = tokens[end]
+                if end > index, token.gap == .newline { break }
+                if token.kind != .word, token.text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
                 if token.kind == .number { numbers += 1 }
                 else if token.kind != .word, punctuation.contains(token.text) {}
                 else if token.kind == .word, words.contains(token.lower) { ongoing = ongoing || token.lower == "nay" }

@@ -20,6 +20,25 @@ struct RuleProgram: Sendable, Equatable {
     var instructions: [Instruction]
     /// Capture slot → name; a name used twice in a pattern (`positions=… positions=…`) has one slot.
     var captureNames: [String]
+
+    /// The tests of the `consume` instructions a match can begin with: a start item that passes none of
+    /// them cannot start a match, and ``RuleSet/matches(in:)`` skips it without running the matcher.
+    var firstTests: [ItemTest] {
+        var tests: [ItemTest] = []
+        var seen = Set<Int>()
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch instructions[pc] {
+            case .consume(let test, _): tests.append(test)
+            case .split(let a, let b): stack += [b, a]
+            case .jump(let target): stack.append(target)
+            case .lineStart: stack.append(pc + 1)
+            case .match: break
+            }
+        }
+        return tests
+    }
 }
 
 /// Turns a ``RulePattern`` into a ``RuleProgram``.

@@ -15,6 +15,8 @@ public struct Rule: Sendable {
     public let file: String
     public let line: Int
     let program: RuleProgram
+    /// ``RuleProgram/firstTests``, worked out once.
+    let firstTests: [ItemTest]
 
     /// The capture names the pattern defines, in order of first use.
     public var captureNames: [String] { program.captureNames }
@@ -64,8 +66,9 @@ public struct RuleSet: Sendable {
         let normalized = SourceText(text).string
         var parser = RuleParser(file: file)
         rules = try parser.parse(normalized).map { parsed in
-            Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
-                 program: RuleCompiler.compile(parsed.pattern))
+            let program = RuleCompiler.compile(parsed.pattern)
+            return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
+                 program: program, firstTests: program.firstTests)
         }
     }
 
@@ -101,7 +104,7 @@ public struct RuleSet: Sendable {
         for (order, rule) in rules.enumerated() {
             let matcher = RuleMatcher(program: rule.program, multiline: rule.attributes["multiline"] == "yes")
             let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
-            for start in items.indices {
+            for start in items.indices where rule.firstTests.contains(where: { $0.matches(items[start]) }) {
                 guard let (end, slots) = matcher.longestMatch(in: items, from: start, seen: seen) else { continue }
                 var captures: [String: [Int]] = [:]
                 for (slot, name) in rule.program.captureNames.enumerated() where !slots[slot].isEmpty {

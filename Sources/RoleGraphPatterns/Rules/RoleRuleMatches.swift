@@ -1,0 +1,79 @@
+/// The role rules' matches read as what `RoleRules` acts on: a subject, a list of positions, a default
+/// status, in the order the rules want them applied.
+///
+/// This is the bridge from shapes (the rule file) to semantics (Swift): it reads the attributes the
+/// rules carry and the claim of `claims=position` rules, and leaves to `RoleRules` what needs the
+/// article (whom a biography is about, each position's status, borrowed organisations).
+///
+/// - `subject=person` / `subject=persons`: the phrase(s) captured as `person` / `persons`.
+/// - `subject=pronoun`: the `subject` capture is a lone `ông`/`bà`; it stands for the last full
+///   (not short) person phrase that ends before it, as `RoleRules.pronounSubjects` has it.
+/// - `subject=article-main-person`: the caller picks the person (`RoleRules.biographySubject(before:)`)
+///   from ``Subject/articleMainPerson(before:)``.
+/// - `default-status`, and `ongoing-status` when the captured `period` is ongoing (`2006 - nay:`).
+/// - `claims=position`: the captured `position` belongs to this match alone. Matches are taken by
+///   priority (then start); a later match's position list ends before the first claimed position, as
+///   `RoleRules.positionList` does, and a group whose position is claimed yields nothing.
+///
+/// - Complexity: O(matches × positions each + persons) for pronoun subjects.
+struct RoleRuleMatch: Equatable {
+    enum Subject: Equatable {
+        case persons([Int])
+        /// Token index where the biography's period starts: the subject is named before it.
+        case articleMainPerson(before: Int)
+    }
+
+    var rule: String
+    var subject: Subject
+    /// Position indices, in list order.
+    var positions: [Int]
+    var defaultStatus: RoleStatement.Status
+
+    static func read(_ matches: [RuleMatch], items: [RuleItem], result: PatternResult) -> [RoleRuleMatch] {
+        let ordered = matches.enumerated().sorted { a, b in
+            (-a.element.priority, a.offset) < (-b.element.priority, b.offset)
+        }.map(\.element)
+        var claimed: Set<Int> = []
+        var read: [RoleRuleMatch] = []
+        for match in ordered {
+            let attributes = match.attributes
+            let single = match.indices("position", in: items).first
+            var positions: [Int]
+            if attributes["claims"] == "position" {
+                guard let single, !claimed.contains(single) else { continue }
+                claimed.insert(single)
+                positions = [single]
+            } else {
+                if let single, claimed.contains(single) { continue }
+                positions = (single.map { [$0] } ?? []) + match.indices("positions", in: items)
+                if let cut = positions.firstIndex(where: claimed.contains) { positions.removeSubrange(cut...) }
+            }
+            guard !positions.isEmpty else { continue }
+            let subject: Subject
+            switch attributes["subject"] {
+            case "persons"?: subject = .persons(match.indices("persons", in: items))
+            case "pronoun"?:
+                guard let item = match.captures["subject"]?.first,
+                      let person = lastFullPerson(before: items[item].tokens.lowerBound, in: result) else { continue }
+                subject = .persons([person])
+            case "article-main-person"?:
+                let start = match.captures["period"]?.first.map { items[$0].tokens.lowerBound } ?? items[match.items.lowerBound].tokens.lowerBound
+                subject = .articleMainPerson(before: start)
+            default: subject = .persons(match.indices("person", in: items))
+            }
+            let ongoing = match.captures["period"]?.first.map { items[$0].attributes["ongoing"] == "yes" } ?? false
+            let status = (ongoing ? attributes["ongoing-status"] : nil) ?? attributes["default-status"]
+            read.append(RoleRuleMatch(rule: match.rule, subject: subject, positions: positions,
+                                      defaultStatus: status.flatMap(RoleStatement.Status.init(rawValue:)) ?? .current))
+        }
+        return read
+    }
+
+    /// The last person phrase, not a short reference, that ends at or before a token.
+    private static func lastFullPerson(before token: Int, in result: PatternResult) -> Int? {
+        result.phrases.indices.last { index in
+            let phrase = result.phrases[index]
+            return phrase.kind == .person && !phrase.isShortReference && phrase.tokens.upperBound <= token
+        }
+    }
+}
