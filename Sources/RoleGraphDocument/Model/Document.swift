@@ -121,10 +121,22 @@ public struct Document: Codable, Sendable, Equatable {
         public var status: Status
         public var mentions: [String]
         public var evidence: String
+        /// The rules that stated the role (`role:apposition`, `role:biography`, …), sorted.
+        public var rules: [String]
         public init(person: String, title: String, organization: String, status: Status,
-                    mentions: [String], evidence: String) {
+                    mentions: [String], evidence: String, rules: [String] = []) {
             self.person = person; self.title = title; self.organization = organization
-            self.status = status; self.mentions = mentions; self.evidence = evidence
+            self.status = status; self.mentions = mentions; self.evidence = evidence; self.rules = rules
+        }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            person = try c.decode(String.self, forKey: .person)
+            title = try c.decode(String.self, forKey: .title)
+            organization = try c.decode(String.self, forKey: .organization)
+            status = try c.decode(Status.self, forKey: .status)
+            mentions = try c.decodeIfPresent([String].self, forKey: .mentions) ?? []
+            evidence = try c.decodeIfPresent(String.self, forKey: .evidence) ?? ""
+            rules = try c.decodeIfPresent([String].self, forKey: .rules) ?? []
         }
     }
 }

@@ -85,12 +85,14 @@ struct DocumentBuilder {
             let evidence = text.slice(byteRange(position.tokens))
             if var existing = roles[key] {
                 if status.strength > existing.status.strength { existing.status = status }
+                existing.rules = Array(Set(existing.rules + [statement.rule])).sorted()
                 existing.mentions = Array(Set(existing.mentions + roleMentions)).sorted(by: Self.mentionOrder)
                 roles[key] = existing
             } else {
                 roleOrder.append(key)
                 roles[key] = Document.Role(person: personID, title: title.name, organization: orgs.id(of: organization)!,
-                                           status: status, mentions: roleMentions.sorted(by: Self.mentionOrder), evidence: evidence)
+                                           status: status, mentions: roleMentions.sorted(by: Self.mentionOrder), evidence: evidence,
+                                           rules: [statement.rule])
             }
         }
         for name in orgs.names { if let parent = organizations.parents[name] { orgs.ensure(parent) } }
