@@ -42,8 +42,10 @@ final class PatternContext {
     let date: String?
 
     /// Longest matches already looked up, per token and kind set (the parsers ask the same questions many
-    /// times while they try alternatives). `nil`: not asked yet; `.some(nil)`: no match.
-    private var cache: [GazetteerMatch??]
+    /// times while they try alternatives). `nil`: not asked yet; `.some(nil)`: no match. One context serves
+    /// one extraction on one thread and no access overlaps another, so the run-time exclusivity checks
+    /// are switched off for this hot property.
+    @exclusivity(unchecked) private var cache: [GazetteerMatch??]
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens

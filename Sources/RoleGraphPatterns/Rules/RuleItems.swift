@@ -74,7 +74,8 @@ enum RuleItems {
                 next = item(.honorific, honorific.tokens, entry.attributes.merging(["id": entry.id]) { _, id in id })
             } else {
                 let token = tokens[cursor]
-                next = item(.token, cursor..<(cursor + 1), ["kind": "\(token.kind)", "shape": "\(token.shape)"])
+                next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil, startsLine: token.gap == .newline,
+                                text: token.lower, attributes: ["kind": name(of: token.kind), "shape": name(of: token.shape)])
             }
             items.append(next)
             // A malformed phrase that ends before it starts must not stall the walk.
@@ -89,6 +90,27 @@ enum RuleItems {
         if phrase.tokens.count != known.tokens.count { return phrase.tokens.count > known.tokens.count }
         if (phrase.kind == .person) != (known.kind == .person) { return phrase.kind == .person }
         return true
+    }
+
+    /// The names rules use for token kinds and shapes (a switch: string interpolation of an enum
+    /// goes through reflection, which cost more than the whole rest of the item stream).
+    private static func name(of kind: Token.Kind) -> String {
+        switch kind {
+        case .word: "word"
+        case .number: "number"
+        case .punctuation: "punctuation"
+        case .symbol: "symbol"
+        }
+    }
+
+    private static func name(of shape: Token.Shape) -> String {
+        switch shape {
+        case .lower: "lower"
+        case .capitalized: "capitalized"
+        case .upper: "upper"
+        case .mixed: "mixed"
+        case .none: "none"
+        }
     }
 
     private static func kind(of kind: Phrase.Kind) -> RuleItem.Kind {
