@@ -4,8 +4,10 @@ import RoleGraphDocument
 /// One table per category of the knowledge base, each row a real sentence from the 2017 dev articles
 /// and what the extractor must find in it.
 @Suite struct KnowledgeCategoryTests {
-    static func organizations(_ text: String) -> [String] {
-        Fixtures.extract(text).organizations.map(\.name).sorted()
+    /// Every expected organisation is among those found in the sentence.
+    static func expectOrganizations(_ text: String, _ expected: [String]) {
+        let found = Fixtures.extract(text).organizations.map(\.name).sorted()
+        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
     }
 
     @Test("Party central organs", arguments: [
@@ -17,8 +19,7 @@ import RoleGraphDocument
          ["Thường trực Đảng ủy Khối", "Văn phòng Trung ương Đảng", "Đảng ủy Khối"]),
     ])
     func partyCentralOrgans(text: String, expected: [String]) {
-        let found = Self.organizations(text)
-        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+        Self.expectOrganizations(text, expected)
     }
 
     @Test("State bodies and ministries", arguments: [
@@ -27,8 +28,7 @@ import RoleGraphDocument
         ("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường phát biểu", ["Bộ Nông nghiệp và Phát triển nông thôn"]),
     ])
     func stateBodies(text: String, expected: [String]) {
-        let found = Self.organizations(text)
-        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+        Self.expectOrganizations(text, expected)
     }
 
     @Test("Provinces and their bodies", arguments: [
@@ -40,8 +40,7 @@ import RoleGraphDocument
           "Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Nghệ An", "Tỉnh ủy Quảng Bình"]),
     ])
     func provinces(text: String, expected: [String]) {
-        let found = Self.organizations(text)
-        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+        Self.expectOrganizations(text, expected)
     }
 
     @Test("Front, mass organisations, companies and news", arguments: [
@@ -50,8 +49,7 @@ import RoleGraphDocument
         ("(Baonghean.vn) - Sáng 24/4, tại thị xã Cửa Lò (Nghệ An)", ["Baonghean.vn"]),
     ])
     func frontMassCompaniesNews(text: String, expected: [String]) {
-        let found = Self.organizations(text)
-        for name in expected { #expect(found.contains(name), "\(name) not in \(found)") }
+        Self.expectOrganizations(text, expected)
     }
 
     @Test("Titles: canonical forms and implied organisations", arguments: [

@@ -21,17 +21,27 @@ struct OrganizationResolver {
     let phrases: [Phrase]
     let tokens: [Token]
     let knowledge: KnowledgeBase
-    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
-    let committeeHeads: [String]
-    let partyHeads: [String]
+    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation,
+    /// worked out on first use (most documents never ask).
+    private let heads: Heads
+
+    private final class Heads {
+        let knowledge: KnowledgeBase
+        init(knowledge: KnowledgeBase) { self.knowledge = knowledge }
+        lazy var committee: [String] = knowledge.entries(of: .organizationHead)
+            .filter { $0.attributes["committee"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
+        lazy var party: [String] = knowledge.entries(of: .organizationHead)
+            .filter { $0.attributes["party"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
+    }
+
+    var committeeHeads: [String] { heads.committee }
+    var partyHeads: [String] { heads.party }
 
     init(phrases: [Phrase], tokens: [Token], knowledge: KnowledgeBase) {
         self.phrases = phrases
         self.tokens = tokens
         self.knowledge = knowledge
-        let heads = knowledge.entries(of: .organizationHead)
-        committeeHeads = heads.filter { $0.attributes["committee"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
-        partyHeads = heads.filter { $0.attributes["party"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
+        self.heads = Heads(knowledge: knowledge)
     }
 
     struct Resolved {
@@ -87,13 +97,28 @@ struct OrganizationResolver {
             guard let entry = knowledge.entry(id: id), entry.attributes["canonical"] != "fixed" else { continue }
             let media = entry.attributes["kind"] == "media"
             let forms = group.compactMap { phrases[$0].surface }.filter { form in
-                media || (form.contains(" ") && !Self.hasAcronym(form, notIn: entry.name))
+                media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name))
             }
             // The longest form; among equally long ones, the first in the article.
             guard let best = forms.enumerated().max(by: { ($0.element.count, -$0.offset) < ($1.element.count, -$1.offset) })?.element
             else { continue }
             for index in group { resolved.names[index] = best }
         }
+    }
+
+    /// `form.contains(" ")` (Foundation's search), without the search when the answer is certain: no
+    /// U+0020 byte means no match; a space in a text with no combining mark (only scalars below U+0300
+    /// and Latin Extended Additional, U+1E00–U+1EFF, as Vietnamese is written) means a match.
+    static func containsSpace(_ form: String) -> Bool {
+        guard form.utf8.contains(0x20) else { return false }
+        var bytes = form.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 { continue }
+            if byte >= 0xC2 && byte <= 0xCB { _ = bytes.next(); continue }
+            if byte == 0xE1, let second = bytes.next(), second >= 0xB8 && second <= 0xBB { _ = bytes.next(); continue }
+            return form.contains(" ")
+        }
+        return true
     }
 
     /// Whether a form holds a word in capitals of two letters or more that the name does not

@@ -26,11 +26,21 @@ enum PeriodMarkers {
     /// The longest run of tokens a period may have before its colon.
     static let reach = 14
 
+    /// `set.contains(text)`, comparing bytes when `text` is certainly NFC (``RuleItem/isPlain(_:)``; the
+    /// sets' members are) instead of hashing it.
+    @inline(__always)
+    static func member(_ text: String, of set: Set<String>) -> Bool {
+        guard RuleItem.isPlain(text) else { return set.contains(text) }
+        let bytes = text.utf8
+        for option in set where option.utf8.count == bytes.count && option.utf8.elementsEqual(bytes) { return true }
+        return false
+    }
+
     static func find(in tokens: [Token]) -> [Marker] {
         var markers: [Marker] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .number || openers.contains(tokens[index].lower) else {
+            guard tokens[index].kind == .number || member(tokens[index].lower, of: openers) else {
                 index += 1
                 continue
             }
@@ -42,8 +52,8 @@ enum PeriodMarkers {
                 if end > index, token.gap == .newline { break }
                 if token.kind != .word, token.text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
                 if token.kind == .number { numbers += 1 }
-                else if token.kind != .word, punctuation.contains(token.text) {}
-                else if token.kind == .word, words.contains(token.lower) { ongoing = ongoing || token.lower == "nay" }
+                else if token.kind != .word, member(token.text, of: punctuation) {}
+                else if token.kind == .word, member(token.lower, of: words) { ongoing = ongoing || token.lower == "nay" }
                 else { break }
                 end += 1
             }

@@ -26,45 +26,71 @@ import RoleGraphText
 enum RuleItems {
     static func build(context: PatternContext, result: PatternResult) -> [RuleItem] {
         let tokens = context.tokens
-        var positionAt: [Int: Int] = [:]
+        let count = tokens.count
+        // Per token: the position / phrase / period that starts there (-1: none).
+        var positionAt = [Int](repeating: -1, count: count)
         for (index, position) in result.positions.enumerated() {
-            if let known = positionAt[position.tokens.lowerBound],
-               result.positions[known].tokens.count >= position.tokens.count { continue }
-            positionAt[position.tokens.lowerBound] = index
+            let start = position.tokens.lowerBound
+            guard start >= 0 && start < count else { continue }
+            let known = positionAt[start]
+            if known >= 0, result.positions[known].tokens.count >= position.tokens.count { continue }
+            positionAt[start] = index
         }
-        var phraseAt: [Int: Int] = [:]
+        var phraseAt = [Int](repeating: -1, count: count)
         for (index, phrase) in result.phrases.enumerated() where phrase.kind != .title && !phrase.isImplicit {
-            if let known = phraseAt[phrase.tokens.lowerBound], !preferred(phrase, over: result.phrases[known]) { continue }
-            phraseAt[phrase.tokens.lowerBound] = index
+            let start = phrase.tokens.lowerBound
+            guard start >= 0 && start < count else { continue }
+            let known = phraseAt[start]
+            if known >= 0, !preferred(phrase, over: result.phrases[known]) { continue }
+            phraseAt[start] = index
         }
-        var periodAt: [Int: PeriodMarkers.Marker] = [:]
-        for marker in PeriodMarkers.find(in: tokens) { periodAt[marker.tokens.lowerBound] = marker }
+        var periods: [PeriodMarkers.Marker] = []
+        var periodAt = [Int](repeating: -1, count: count)
+        for marker in PeriodMarkers.find(in: tokens) {
+            periodAt[marker.tokens.lowerBound] = periods.count
+            periods.append(marker)
+        }
 
         /// Whether a span starting at `start` would cover the start of a phrase or position.
         func hidesPhrase(_ span: Range<Int>) -> Bool {
-            span.dropFirst().contains { positionAt[$0] != nil || phraseAt[$0] != nil }
+            for index in span.dropFirst() where index >= 0 && index < count && (positionAt[index] >= 0 || phraseAt[index] >= 0) {
+                return true
+            }
+            return false
+        }
+        func text(_ span: Range<Int>) -> String {
+            if span.count == 1 { return tokens[span.lowerBound].lower }
+            var text = ""
+            for index in span {
+                if index > span.lowerBound { text += " " }
+                text += tokens[index].lower
+            }
+            return text
         }
         func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int? = nil, _ attributes: [String: String] = [:]) -> RuleItem {
             RuleItem(kind: kind, tokens: span, index: index, startsLine: tokens[span.lowerBound].gap == .newline,
-                     text: tokens[span].map(\.lower).joined(separator: " "), attributes: attributes)
+                     text: text(span), attributes: attributes)
         }
 
         var items: [RuleItem] = []
-        items.reserveCapacity(tokens.count)
+        items.reserveCapacity(count)
         var cursor = 0
-        while cursor < tokens.count {
+        while cursor < count {
             let next: RuleItem
-            if let index = positionAt[cursor] {
+            if positionAt[cursor] >= 0 {
+                let index = positionAt[cursor]
                 let position = result.positions[index]
                 var attributes = ["organization": organizationAttribute(position.organization)]
                 if let head = position.head { attributes["head"] = head }
                 next = item(.position, position.tokens, index: index, attributes)
-            } else if let index = phraseAt[cursor] {
+            } else if phraseAt[cursor] >= 0 {
+                let index = phraseAt[cursor]
                 let phrase = result.phrases[index]
                 var attributes = ["rule": phrase.rule]
                 if phrase.kind == .person { attributes["short"] = phrase.isShortReference ? "yes" : "no" }
                 next = item(kind(of: phrase.kind), phrase.tokens, index: index, attributes)
-            } else if let period = periodAt[cursor], !hidesPhrase(period.tokens) {
+            } else if periodAt[cursor] >= 0, !hidesPhrase(periods[periodAt[cursor]].tokens) {
+                let period = periods[periodAt[cursor]]
                 next = item(.period, period.tokens, ["ongoing": period.ongoing ? "yes" : "no"])
             } else if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
                 let entry = context.entry(cue)
@@ -74,14 +100,34 @@ enum RuleItems {
                 next = item(.honorific, honorific.tokens, entry.attributes.merging(["id": entry.id]) { _, id in id })
             } else {
                 let token = tokens[cursor]
-                next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil, startsLine: token.gap == .newline,
-                                text: token.lower, attributes: ["kind": name(of: token.kind), "shape": name(of: token.shape)])
+                next = RuleItem(token: cursor..<(cursor + 1), startsLine: token.gap == .newline, text: token.lower,
+                                kindCode: code(of: token.kind), shapeCode: code(of: token.shape))
             }
-            items.append(next)
             // A malformed phrase that ends before it starts must not stall the walk.
             cursor = max(next.tokens.upperBound, cursor + 1)
+            items.append(next)
         }
         return items
+    }
+
+    /// The codes of ``RuleItem/kindNames`` and ``RuleItem/shapeNames``.
+    private static func code(of kind: Token.Kind) -> UInt8 {
+        switch kind {
+        case .word: 1
+        case .number: 2
+        case .punctuation: 3
+        case .symbol: 4
+        }
+    }
+
+    private static func code(of shape: Token.Shape) -> UInt8 {
+        switch shape {
+        case .lower: 0
+        case .capitalized: 1
+        case .upper: 2
+        case .mixed: 3
+        case .none: 4
+        }
     }
 
     /// Between phrases that start at the same token: the longer; on a tie a person, then the later one
@@ -90,27 +136,6 @@ enum RuleItems {
         if phrase.tokens.count != known.tokens.count { return phrase.tokens.count > known.tokens.count }
         if (phrase.kind == .person) != (known.kind == .person) { return phrase.kind == .person }
         return true
-    }
-
-    /// The names rules use for token kinds and shapes (a switch: string interpolation of an enum
-    /// goes through reflection, which cost more than the whole rest of the item stream).
-    private static func name(of kind: Token.Kind) -> String {
-        switch kind {
-        case .word: "word"
-        case .number: "number"
-        case .punctuation: "punctuation"
-        case .symbol: "symbol"
-        }
-    }
-
-    private static func name(of shape: Token.Shape) -> String {
-        switch shape {
-        case .lower: "lower"
-        case .capitalized: "capitalized"
-        case .upper: "upper"
-        case .mixed: "mixed"
-        case .none: "none"
-        }
     }
 
     private static func kind(of kind: Phrase.Kind) -> RuleItem.Kind {

@@ -13,72 +13,156 @@
 /// **One line.** Unless the rule is `multiline`, no item after the first may start a line: every shape
 /// in Vietnamese news that states a role stays on its line, and a heading or a new paragraph is never
 /// the rest of a list.
-struct RuleMatcher {
+struct RuleMatcher: Sendable {
     let program: RuleProgram
     let multiline: Bool
 
-    private struct Thread {
-        var pc: Int
-        var captures: [[Int]]
+    /// The program flattened for the run: one operation per instruction, tests and capture slots in
+    /// side tables, so a step reads plain integers instead of unpacking enum payloads.
+    private struct Operation: Sendable {
+        enum Code: UInt8, Sendable { case consume, split, jump, lineStart, match }
+        var code: Code
+        /// `consume`: test index; `split`/`jump`: first target; `lineStart`: 1 wanted / 0 not.
+        var a: Int32
+        /// `split`: second target; `consume`: first slot in ``slots``.
+        var b: Int32
+        /// `consume`: number of slots.
+        var c: Int32
+    }
+    private let operations: [Operation]
+    private let tests: [ItemTest]
+    private let slots: [Int32]
+
+    init(program: RuleProgram, multiline: Bool) {
+        self.program = program
+        self.multiline = multiline
+        var operations: [Operation] = []
+        var tests: [ItemTest] = []
+        var slots: [Int32] = []
+        for instruction in program.instructions {
+            switch instruction {
+            case .consume(let test, let captures):
+                operations.append(Operation(code: .consume, a: Int32(tests.count), b: Int32(slots.count), c: Int32(captures.count)))
+                tests.append(test)
+                slots += captures.map { Int32($0) }
+            case .split(let first, let second):
+                operations.append(Operation(code: .split, a: Int32(first), b: Int32(second), c: 0))
+            case .jump(let target):
+                operations.append(Operation(code: .jump, a: Int32(target), b: 0, c: 0))
+            case .lineStart(let wanted):
+                operations.append(Operation(code: .lineStart, a: wanted ? 1 : 0, b: 0, c: 0))
+            case .match:
+                operations.append(Operation(code: .match, a: 0, b: 0, c: 0))
+            }
+        }
+        self.operations = operations
+        self.tests = tests
+        self.slots = slots
+    }
+
+    /// A live path: its instruction and the head of its capture record in ``Seen/log`` (-1: none).
+    /// Captures are a chain of (slot, position) entries shared by the threads that forked from one
+    /// another, so a fork or a step copies two integers, never arrays.
+    fileprivate struct Thread {
+        var pc: Int32
+        var capture: Int32
+    }
+
+    fileprivate struct LogEntry {
+        var slot: Int32
+        var position: Int32
+        var parent: Int32
     }
 
     /// Marks of instructions already in the list being built, by list generation (no clearing between
-    /// steps). One per rule and item stream, reused across start items: a run allocates nothing else
-    /// but its thread lists.
+    /// steps), and the buffers a run reuses. One per rule and item stream, reused across start items.
     final class Seen {
         var generation = 0
         var marks: [Int]
+        fileprivate var log: [LogEntry] = []
+        fileprivate var current: [Thread] = []
+        fileprivate var next: [Thread] = []
         init(count: Int) { marks = Array(repeating: -1, count: count) }
     }
 
     /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.
     func longestMatch(in items: [RuleItem], from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
+        items.withUnsafeBufferPointer { longestMatch(in: $0, from: start, seen: seen) }
+    }
+
+    func longestMatch(in items: UnsafeBufferPointer<RuleItem>, from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
         let seen = seen ?? Seen(count: program.instructions.count)
         seen.generation += 1
-        var current: [Thread] = []
-        add(Thread(pc: 0, captures: Array(repeating: [], count: program.captureNames.count)), at: start, to: &current,
-            items: items, seen: seen)
-        var best: (end: Int, captures: [[Int]])? = nil
+        seen.log.removeAll(keepingCapacity: true)
+        var current = seen.current
+        var next = seen.next
+        seen.current = []
+        seen.next = []
+        current.removeAll(keepingCapacity: true)
+        add(Thread(pc: 0, capture: -1), at: start, to: &current, items: items, seen: seen)
+        var bestEnd = -1
+        var bestCapture: Int32 = -1
         var position = start
         while !current.isEmpty {
             seen.generation += 1
-            var next: [Thread] = []
+            next.removeAll(keepingCapacity: true)
             for thread in current {
-                switch program.instructions[thread.pc] {
+                let operation = operations[Int(thread.pc)]
+                switch operation.code {
                 case .match:
-                    if best == nil || best!.end < position { best = (position, thread.captures) }
-                case .consume(let test, let slots):
-                    guard position < items.count, test.matches(items[position]),
+                    if bestEnd < position { bestEnd = position; bestCapture = thread.capture }
+                case .consume:
+                    guard position < items.count, tests[Int(operation.a)].matches(items, position),
                           multiline || position == start || !items[position].startsLine else { continue }
                     var advanced = thread
                     advanced.pc += 1
-                    for slot in slots { advanced.captures[slot].append(position) }
+                    var slot = Int(operation.b)
+                    let slotEnd = slot + Int(operation.c)
+                    while slot < slotEnd {
+                        seen.log.append(LogEntry(slot: slots[slot], position: Int32(position), parent: advanced.capture))
+                        advanced.capture = Int32(seen.log.count - 1)
+                        slot += 1
+                    }
                     add(advanced, at: position + 1, to: &next, items: items, seen: seen)
                 default:
                     break  // free moves were followed when the thread was added
                 }
             }
-            current = next
+            swap(&current, &next)
             position += 1
         }
-        return best
+        seen.current = current
+        seen.next = next
+        guard bestEnd >= 0 else { return nil }
+        var captures = Array(repeating: [Int](), count: program.captureNames.count)
+        var chain: [LogEntry] = []
+        var link = bestCapture
+        while link >= 0 {
+            let entry = seen.log[Int(link)]
+            chain.append(entry)
+            link = entry.parent
+        }
+        for entry in chain.reversed() { captures[Int(entry.slot)].append(Int(entry.position)) }
+        return (bestEnd, captures)
     }
 
     /// Adds a thread and every thread its free moves (`jump`, `split`, `lineStart`) lead to, in
     /// preference order; a thread at an instruction already in the list is dropped (the earlier one wins).
-    private func add(_ thread: Thread, at position: Int, to list: inout [Thread], items: [RuleItem], seen: Seen) {
-        guard seen.marks[thread.pc] != seen.generation else { return }
-        seen.marks[thread.pc] = seen.generation
-        switch program.instructions[thread.pc] {
-        case .jump(let target):
-            add(Thread(pc: target, captures: thread.captures), at: position, to: &list, items: items, seen: seen)
-        case .split(let first, let second):
-            add(Thread(pc: first, captures: thread.captures), at: position, to: &list, items: items, seen: seen)
-            add(Thread(pc: second, captures: thread.captures), at: position, to: &list, items: items, seen: seen)
-        case .lineStart(let wanted):
+    private func add(_ thread: Thread, at position: Int, to list: inout [Thread], items: UnsafeBufferPointer<RuleItem>, seen: Seen) {
+        let pc = Int(thread.pc)
+        guard seen.marks[pc] != seen.generation else { return }
+        seen.marks[pc] = seen.generation
+        let operation = operations[pc]
+        switch operation.code {
+        case .jump:
+            add(Thread(pc: operation.a, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
+        case .split:
+            add(Thread(pc: operation.a, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
+            add(Thread(pc: operation.b, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
+        case .lineStart:
             let starts = position >= items.count || items[position].startsLine
-            if starts == wanted {
-                add(Thread(pc: thread.pc + 1, captures: thread.captures), at: position, to: &list, items: items, seen: seen)
+            if starts == (operation.a == 1) {
+                add(Thread(pc: thread.pc + 1, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
             }
         case .consume, .match:
             list.append(thread)

@@ -265,7 +265,7 @@ private struct PatternReader {
             guard peek == "\"" else { throw error("unterminated literal: missing closing '\"'", at: start) }
             position += 1
             guard !text.isEmpty else { throw error("empty literal", at: start) }
-            return .item(.literal(text.lowercased()))
+            return .item(.literal(ItemTest.Literal(text.lowercased())))
         case "(":
             position += 1
             let inner = try alternation()

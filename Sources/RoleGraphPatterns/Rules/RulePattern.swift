@@ -14,11 +14,18 @@ indirect enum ItemTest: Sendable, Equatable {
     /// A `token` item that is a number (`NUM`).
     case number
     /// Any item whose ``RuleItem/text`` equals the (lower-case) literal.
-    case literal(String)
+    case literal(Literal)
     /// `CLASS[key=value, key!=value]`: the test, and every constraint on the item's attributes.
     case constrained(ItemTest, [Constraint])
     case not(ItemTest)
     case anyOf([ItemTest])
+
+    /// A quoted literal, with whether it is certainly NFC (``RuleItem/isPlain(_:)``), worked out once.
+    struct Literal: Sendable, Equatable {
+        let text: String
+        let isPlain: Bool
+        init(_ text: String) { self.text = text; isPlain = RuleItem.isPlain(text) }
+    }
 
     struct Constraint: Sendable, Equatable {
         var key: String
@@ -27,22 +34,43 @@ indirect enum ItemTest: Sendable, Equatable {
         var negated: Bool
     }
 
-    func matches(_ item: RuleItem) -> Bool {
+    func matches(_ items: UnsafeBufferPointer<RuleItem>, _ index: Int) -> Bool {
+        switch self {
+        case .kind(let kind): return items[index].kind == kind
+        case .literal(let literal): return items[index].textEquals(literal.text, literalIsPlain: literal.isPlain)
+        case .not(let test): return !test.matches(items, index)
+        case .anyOf(let tests):
+            for test in tests where test.matches(items, index) { return true }
+            return false
+        default: return matches(items[index])
+        }
+    }
+
+    func matches(_ item: borrowing RuleItem) -> Bool {
         switch self {
         case .any: return true
         case .kind(let kind): return item.kind == kind
-        case .word: return item.kind == .token && item.attributes["kind"] == "word"
+        case .word: return item.kind == .token && item.kindCode == RuleItem.wordCode
         case .capitalized:
-            return item.kind == .token && item.attributes["kind"] == "word"
-                && (item.attributes["shape"] == "capitalized" || item.attributes["shape"] == "upper")
+            guard item.kind == .token && item.kindCode == RuleItem.wordCode else { return false }
+            let shape = item.shapeCode
+            return shape == RuleItem.capitalizedCode || shape == RuleItem.upperCode
         case .punctuation:
-            return item.kind == .token && (item.attributes["kind"] == "punctuation" || item.attributes["kind"] == "symbol")
-        case .number: return item.kind == .token && item.attributes["kind"] == "number"
-        case .literal(let text): return item.text == text
+            guard item.kind == .token else { return false }
+            let kind = item.kindCode
+            return kind == RuleItem.punctuationCode || kind == RuleItem.symbolCode
+        case .number: return item.kind == .token && item.kindCode == RuleItem.numberCode
+        case .literal(let literal): return item.textEquals(literal.text, literalIsPlain: literal.isPlain)
         case .constrained(let base, let constraints):
-            return base.matches(item) && constraints.allSatisfy { ($0.negated) != (item.attributes[$0.key] == $0.value) }
+            guard base.matches(item) else { return false }
+            for constraint in constraints where constraint.negated == (item.attribute(constraint.key) == constraint.value) {
+                return false
+            }
+            return true
         case .not(let test): return !test.matches(item)
-        case .anyOf(let tests): return tests.contains { $0.matches(item) }
+        case .anyOf(let tests):
+            for test in tests where test.matches(item) { return true }
+            return false
         }
     }
 }

@@ -17,6 +17,8 @@ public struct Rule: Sendable {
     let program: RuleProgram
     /// ``RuleProgram/firstTests``, worked out once.
     let firstTests: [ItemTest]
+    /// The program ready to run (``RuleMatcher``), built once.
+    let matcher: RuleMatcher
 
     /// The capture names the pattern defines, in order of first use.
     public var captureNames: [String] { program.captureNames }
@@ -68,7 +70,8 @@ public struct RuleSet: Sendable {
         rules = try parser.parse(normalized).map { parsed in
             let program = RuleCompiler.compile(parsed.pattern)
             return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
-                 program: program, firstTests: program.firstTests)
+                 program: program, firstTests: program.firstTests,
+                 matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes"))
         }
     }
 
@@ -101,11 +104,15 @@ public struct RuleSet: Sendable {
     /// Every rule's longest match at every start item, sorted by start, priority, rule order.
     public func matches(in items: [RuleItem]) -> [RuleMatch] {
         var found: [(match: RuleMatch, order: Int)] = []
+        items.withUnsafeBufferPointer { items in
         for (order, rule) in rules.enumerated() {
-            let matcher = RuleMatcher(program: rule.program, multiline: rule.attributes["multiline"] == "yes")
+            let matcher = rule.matcher
             let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
-            for start in items.indices where rule.firstTests.contains(where: { $0.matches(items[start]) }) {
-                guard let (end, slots) = matcher.longestMatch(in: items, from: start, seen: seen) else { continue }
+            let firstTests = rule.firstTests
+            for start in items.indices {
+                var starts = false
+                for test in firstTests where test.matches(items, start) { starts = true; break }
+                guard starts, let (end, slots) = matcher.longestMatch(in: items, from: start, seen: seen) else { continue }
                 var captures: [String: [Int]] = [:]
                 for (slot, name) in rule.program.captureNames.enumerated() where !slots[slot].isEmpty {
                     captures[name] = slots[slot]
@@ -113,6 +120,7 @@ public struct RuleSet: Sendable {
                 found.append((RuleMatch(rule: rule.id, priority: rule.priority, items: start..<end, captures: captures,
                                         attributes: rule.attributes), order))
             }
+        }
         }
         found.sort { a, b in
             (a.match.items.lowerBound, -a.match.priority, a.order) < (b.match.items.lowerBound, -b.match.priority, b.order)
