@@ -272,8 +272,11 @@ import RoleGraphText
     @Test("role:group", arguments: [
         ("Ba Phó ban Kinh tế Trung ương kiêm nhiệm gồm: ông Trần Tuấn Anh, Bộ trưởng Công Thương; ông Trần Văn Hiếu, Thứ trưởng Tài chính.",
          ["persons=trần tuấn anh | trần văn hiếu; position=phó ban kinh tế trung ương"]),
+        // Members may carry their own positions (`Thủ tướng Chính phủ Nguyễn Xuân Phúc`), and a header may
+        // stand inside another list: both groups are found.
         ("Dự lễ có các đồng chí Ủy viên Bộ Chính trị: Thủ tướng Chính phủ Nguyễn Xuân Phúc; các Phó Thủ tướng: Trương Hòa Bình, Phạm Bình Minh, Vương Đình Huệ.",
-         ["persons=trương hòa bình | phạm bình minh | vương đình huệ; position=phó thủ tướng"]),
+         ["persons=nguyễn xuân phúc | trương hòa bình | phạm bình minh | vương đình huệ; position=ủy viên bộ chính trị",
+          "persons=trương hòa bình | phạm bình minh | vương đình huệ; position=phó thủ tướng"]),
     ])
     func group(text: String, expected: [String]) {
         #expect(Self.bundled("role:group", text) == expected)

@@ -11,7 +11,8 @@
 /// - `subject=article-main-person`: the caller picks the person (`RoleRules.biographySubject(before:)`)
 ///   from ``Subject/articleMainPerson(before:)``.
 /// - `default-status`, and `ongoing-status` when the captured `period` is ongoing (`2006 - nay:`).
-/// - `claims=position`: the captured `position` belongs to this match alone. Matches are taken by
+/// - `claims=position`: the captured `position` (and the `positions` stacked before it) belong to this
+///   match alone. Matches are taken by
 ///   priority (then start); a later match's position list ends before the first claimed position, as
 ///   `RoleRules.positionList` does, and a group whose position is claimed yields nothing.
 ///
@@ -40,9 +41,13 @@ struct RoleRuleMatch: Equatable {
             let single = match.indices("position", in: items).first
             var positions: [Int]
             if attributes["claims"] == "position" {
+                // The positions stacked before a name (`Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Nguyễn Thị Kim
+                // Ngân`) belong to it; a stack is cut after a position another match claimed.
                 guard let single, !claimed.contains(single) else { continue }
-                claimed.insert(single)
-                positions = [single]
+                var stack = match.indices("positions", in: items)
+                if let cut = stack.lastIndex(where: claimed.contains) { stack.removeSubrange(...cut) }
+                positions = stack + [single]
+                claimed.formUnion(positions)
             } else {
                 if let single, claimed.contains(single) { continue }
                 positions = (single.map { [$0] } ?? []) + match.indices("positions", in: items)
