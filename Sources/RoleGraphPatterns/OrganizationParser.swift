@@ -101,7 +101,10 @@ struct OrganizationParser {
 
     private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, bare: String? = nil, depth: Int) -> Parse? {
         var end = nameStart
-        if takesPlace, let place = PlaceParser(context: context).parse(at: end) {
+        // A term may stand between the head and its place (`Đoàn đại biểu Quốc hội khóa XIV TP.HCM`); the
+        // body is the same in every term, so the name leaves it out.
+        let afterTerm = takesPlace ? TermQualifier(context: context).end(after: end) : end
+        if takesPlace, let place = PlaceParser(context: context).parse(at: afterTerm) {
             let name = headName + " " + place.name
             return Parse(phrases: [Phrase(kind: .organization, tokens: start..<place.end, rule: "shape:organization-place", name: name)],
                          end: place.end, place: place.name)

@@ -6,7 +6,7 @@ import RoleGraphText
 struct TermQualifier {
     let context: PatternContext
 
-    static let heads: Set<String> = ["khóa", "nhiệm kỳ"]
+    static let heads: Set<String> = ["khóa", "nhiệm kỳ", "các khóa", "các nhiệm kỳ"]
 
     /// The end of the qualifier starting at `start`, or `start` when there is none.
     /// - Complexity: O(length of the qualifier).
@@ -20,7 +20,11 @@ struct TermQualifier {
         guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
         let head = context.tokens[index].lower
         let twoWords = index + 1 < context.tokens.count ? head + " " + context.tokens[index + 1].lower : head
-        if Self.heads.contains(twoWords) { index += 2 } else if Self.heads.contains(head) { index += 1 } else { return (start, []) }
+        let threeWords = index + 2 < context.tokens.count ? twoWords + " " + context.tokens[index + 2].lower : twoWords
+        if Self.heads.contains(threeWords) { index += 3 }
+        else if Self.heads.contains(twoWords) { index += 2 }
+        else if Self.heads.contains(head) { index += 1 }
+        else { return (start, []) }
         var terms: [String] = []
         while index < context.tokens.count, context.continuesLine(index) {
             let token = context.tokens[index]
