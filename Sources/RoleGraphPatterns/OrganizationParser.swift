@@ -67,9 +67,16 @@ struct OrganizationParser {
             return parsed
         }
         if !prefix.isEmpty, context.tokens[start].lower != prefix[0] {
-            // The head is all in the prefix (`Trưởng ban` + `Nội chính Tỉnh ủy`): the name starts here.
+            // The head is all in the prefix (`Trưởng ban` + `Nội chính Tỉnh ủy`): the name starts here, or
+            // an organisation starts here that the head belongs to (`Chánh Văn phòng` + `UBND tỉnh`).
             let words = prefix.joined(separator: " ")
             let name = words.prefix(1).uppercased() + words.dropFirst()
+            if let parent = parse(at: start, depth: depth + 1), parent.root.relativeTo == nil {
+                var phrase = Phrase(kind: .organization, tokens: start..<parent.end, rule: "shape:relative-body",
+                                    name: name + " " + parent.root.name)
+                phrase.relativeName = name
+                return Parse(phrases: parent.phrases + [phrase], end: parent.end, place: parent.place)
+            }
             return headed(start: start, nameStart: start, headName: name, takesPlace: false, depth: depth)
         }
         return nil

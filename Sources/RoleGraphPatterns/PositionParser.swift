@@ -44,31 +44,33 @@ struct PositionParser {
         let after = match.tokens.upperBound
         guard context.continuesLine(after) else { return parse }
         if parse.implied == nil, !parse.organizations.isEmpty { return parse }
+        let headSyllables = entry.attributes["head"].map { Tokenizer.tokens(of: SourceText($0)).map(\.lower) } ?? []
+        let titleSyllables = context.tokens[match.tokens].map(\.lower)
+        if !headSyllables.isEmpty, titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables) {
+            // The head closes the title (`Trưởng ban`, `Chánh Văn phòng`): the organisation starts at it,
+            // and what follows is its name or its parent (`Chánh Văn phòng UBND tỉnh` → `Văn phòng UBND tỉnh`).
+            let headStart = match.tokens.upperBound - headSyllables.count
+            if let shared = organizations.parse(at: after, prefix: headSyllables) {
+                var phrases = shared.phrases
+                phrases[phrases.count - 1].tokens = headStart..<phrases[phrases.count - 1].tokens.upperBound
+                parse.organizations = phrases
+                parse.end = shared.end
+                parse.implied = nil
+                return parse
+            }
+        }
         if let explicit = organizations.parse(at: after) {
             parse.organizations = explicit.phrases
             parse.end = explicit.end
             parse.implied = nil
             return parse
         }
-        if let head = entry.attributes["head"] {
-            let headSyllables = Tokenizer.tokens(of: SourceText(head)).map(\.lower)
-            let titleSyllables = context.tokens[match.tokens].map(\.lower)
-            if titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables) {
-                // The head closes the title (`Trưởng ban`): the organisation starts at it.
-                let headStart = match.tokens.upperBound - headSyllables.count
-                if let shared = organizations.parse(at: headStart + headSyllables.count, prefix: headSyllables) {
-                    var phrases = shared.phrases
-                    phrases[phrases.count - 1].tokens = headStart..<phrases[phrases.count - 1].tokens.upperBound
-                    parse.organizations = phrases
-                    parse.end = shared.end
-                    parse.implied = nil
-                }
-            } else if let completed = organizations.parse(at: after, prefix: headSyllables) {
-                // The head is left out (`Thứ trưởng Tài chính`).
-                parse.organizations = completed.phrases
-                parse.end = completed.end
-                parse.implied = nil
-            }
+        if !headSyllables.isEmpty, !titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables),
+           let completed = organizations.parse(at: after, prefix: headSyllables) {
+            // The head is left out (`Thứ trưởng Tài chính`).
+            parse.organizations = completed.phrases
+            parse.end = completed.end
+            parse.implied = nil
         }
         return parse
     }

@@ -74,10 +74,15 @@ struct RoleRules {
     private func organizationByHead(for position: Position, in result: PatternResult) -> Int? {
         guard let head = position.head else { return nil }
         let start = position.tokens.lowerBound
+        // Written with the head (`Ban Kinh tế Trung ương`, not `Trung ương Đảng` for the Central Committee),
+        // and never one of the fixed top bodies (`Bộ Chính trị` has no Bộ trưởng).
         return result.phrases.indices.last { index in
             let phrase = result.phrases[index]
-            return phrase.kind == .organization && phrase.tokens.upperBound <= start && !phrase.isImplicit
-                && phrase.relativeName == nil && phrase.name.lowercased().hasPrefix(head + " ")
+            guard phrase.kind == .organization, phrase.tokens.upperBound <= start, !phrase.isImplicit,
+                  phrase.relativeName == nil, context.tokens[phrase.tokens.lowerBound].lower == head.split(separator: " ").first.map(String.init),
+                  phrase.name.lowercased().hasPrefix(head + " ") else { return false }
+            let fixed = phrase.knowledgeID.flatMap { context.knowledge.entry(id: $0)?.attributes["canonical"] } == "fixed"
+            return !fixed
         }
     }
 
