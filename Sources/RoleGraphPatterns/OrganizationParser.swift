@@ -142,6 +142,20 @@ struct OrganizationParser {
             if end > nameStart, parse(at: end, depth: depth + 1) != nil { break }
             if end > nameStart, let place = PlaceParser(context: context).parse(at: end), place.hasPrefix { break }
             if context.longest(Kinds.endsOrganizationName, at: end) != nil { break }
+            if sawCapital, let abbreviation = context.longest(Kinds.abbreviation, at: end), abbreviation.tokens.count > 1,
+               context.tokens[end].shape != .lower {
+                // `Ban Tuyên truyền T.Ư`: an abbreviation written with dots is one part of the name.
+                end = abbreviation.tokens.upperBound
+                nameEnd = end
+                continue
+            }
+            if sawCapital, token.lower == "số", end + 1 < context.tokens.count, context.tokens[end + 1].kind == .number,
+               context.tokens[end + 1].gap == .space {
+                // `Đoàn Kiểm tra số 471`
+                end += 2
+                nameEnd = end
+                continue
+            }
             if token.kind == .word, token.shape != .lower {
                 if PersonParser(context: context).startsName(at: end) { break }
                 sawCapital = true
@@ -178,6 +192,13 @@ struct OrganizationParser {
             phrase.tokens = start..<place.end
             phrase.name += " " + place.name
             return Parse(phrases: [phrase], end: place.end)
+        }
+        if context.continuesLine(end), context.tokens[end].lower == "của", context.continuesLine(end + 1),
+           let parent = parse(at: end + 1, depth: depth + 1), parent.root.relativeTo == nil {
+            // `Đoàn Kiểm tra số 471 của Bộ Chính trị`: the body and whose it is.
+            phrase.tokens = start..<parent.end
+            phrase.name += " của " + parent.root.name
+            return Parse(phrases: parent.phrases + [phrase], end: parent.end)
         }
         if context.continuesLine(end), let parent = parse(at: end, depth: depth + 1), parent.root.relativeTo == nil {
             phrase.tokens = start..<parent.end
