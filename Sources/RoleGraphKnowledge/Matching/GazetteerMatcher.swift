@@ -20,7 +20,8 @@ public struct GazetteerMatch: Sendable, Equatable {
 ///
 /// **Case.** For case-sensitive kinds (organisations, places, names), a syllable written with a capital
 /// in the entry needs a capital in the text, so `ban` in lower case starts no organisation; lower-case
-/// syllables of an entry match in any case (`Chính trị` at a sentence start). Titles, cues and
+/// syllables of an entry match in any case (`Chính trị` at a sentence start). An organisation's name needs
+/// only its first capital and its abbreviations in capitals, as news lower-cases the rest (`Bộ chính trị`). Titles, cues and
 /// honorifics match in any case. Matches never cross a line break, and start and end on token
 /// boundaries, so `Tư` never matches inside `Tưởng`.
 ///
@@ -494,7 +495,10 @@ extension GazetteerMatcher {
                         }
                         node = next
                     }
-                    if sensitive, token.shape != .lower, token.kind == .word {
+                    // Organisation names need their first capital and their abbreviations in capitals; the
+                    // text may lower-case the rest (`Bộ chính trị`, `Ban chấp hành Trung ương Đảng`).
+                    if sensitive, token.shape != .lower, token.kind == .word,
+                       entry.kind != .organization || i == 0 || token.shape == .upper {
                         capitals[i >> 6] |= 1 << UInt64(i & 63)
                         anyCapital = true
                     }
