@@ -159,7 +159,11 @@ private struct ReferenceMatcher {
                         node = nodes.count - 1
                     }
                 }
-                let needs = tokens.map { sensitive && $0.shape != .lower && $0.kind == .word }
+                // An organisation needs only its first capital and its abbreviations in capitals.
+                let needs = tokens.enumerated().map { i, token in
+                    sensitive && token.shape != .lower && token.kind == .word
+                        && (entry.kind != .organization || i == 0 || token.shape == .upper)
+                }
                 nodes[node].terminals.append(Terminal(entry: index, needsCapital: needs))
             }
         }
