@@ -115,7 +115,10 @@ struct PersonParser {
               context.tokens[index].gap == .space else { return false }
         // A title, an organisation head or a sentence-opening word ends the name
         // (`Phạm Minh Chính Ủy viên`, `Nguyễn Văn Thiện Chiều 6/2`, `Hà Khánh Sinh ngày`).
-        if context.longest(Kinds.endsGivenName, at: index) != nil { return false }
+        // A head that is also a given name (`Trường` in `Nguyễn Trường Tộ`) ends the name only when a
+        // longer organisation word starts with it (`Trường Đại học`).
+        if let end = context.longest(Kinds.endsGivenName, at: index),
+           context.entry(end).attributes["given-name"] != "yes" || end.tokens.count > 1 { return false }
         if let stop = context.longest(Kinds.stopWord, at: index), context.entry(stop).attributes["ends-name"] == "yes" { return false }
         if let honorific = context.longest(Kinds.honorific, at: index), context.entry(honorific).attributes["given-name"] != "yes" {
             return false

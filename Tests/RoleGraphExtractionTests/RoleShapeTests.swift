@@ -16,6 +16,11 @@ import RoleGraphDocument
          ["Võ Văn Thưởng | Bí thư | Ban Bí thư | current",
           "Võ Văn Thưởng | Trưởng ban | Ban Tuyên giáo Trung ương | current",
           "Võ Văn Thưởng | Ủy viên | Bộ Chính trị | current"]),
+        // News lower-cases the rest of a known name: `Bộ chính trị` is `Bộ Chính trị`.
+        ("ông Nguyễn Thiện Nhân, Ủy viên Bộ chính trị, Bí thư Thành ủy Thành phố Hồ Chí Minh, đại biểu Quốc hội khóa XIV",
+         ["Nguyễn Thiện Nhân | Bí thư | Thành ủy Thành phố Hồ Chí Minh | current",
+          "Nguyễn Thiện Nhân | Đại biểu Quốc hội | Quốc hội | current",
+          "Nguyễn Thiện Nhân | Ủy viên | Bộ Chính trị | current"]),
         ("ông Ngô Văn Tuấn, nguyên Vụ trưởng Vụ Tài chính các ngân hàng và Tổ chức tài chính đã được điều động.",
          ["Ngô Văn Tuấn | Vụ trưởng | Vụ Tài chính các ngân hàng và Tổ chức tài chính | former"]),
     ])
