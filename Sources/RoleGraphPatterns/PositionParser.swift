@@ -66,8 +66,9 @@ struct PositionParser {
             return parse
         }
         if !headSyllables.isEmpty, !titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables),
+           context.longest(Kinds.organizationHead, at: after) == nil,
            let completed = organizations.parse(at: after, prefix: headSyllables) {
-            // The head is left out (`Thứ trưởng Tài chính`).
+            // The head is left out (`Thứ trưởng Tài chính`); never before another head (`Bộ môn …`).
             parse.organizations = completed.phrases
             parse.end = completed.end
             parse.implied = nil
