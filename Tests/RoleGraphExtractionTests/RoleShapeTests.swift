@@ -52,6 +52,14 @@ import RoleGraphDocument
         #expect(Self.roles(text) == expected)
     }
 
+    @Test("role:conferred", arguments: [
+        ("đồng chí Phạm Minh Chính đã công bố và trao Quyết định bổ nhiệm Tổng Biên tập Tạp chí Cộng sản cho đồng chí Đoàn Minh Huấn.",
+         ["Đoàn Minh Huấn | Tổng biên tập | Tạp chí Cộng sản | appointed"]),
+    ])
+    func conferred(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
     @Test("role:group", arguments: [
         ("Ba Phó ban Kinh tế Trung ương kiêm nhiệm gồm: ông Trần Tuấn Anh, Bộ trưởng Công Thương; ông Trần Văn Hiếu, Thứ trưởng Tài chính.",
          ["Trần Tuấn Anh | Bộ trưởng | Bộ Công Thương | current",

@@ -106,7 +106,7 @@ import RoleGraphText
 
     @Test func bundledRulesCompile() throws {
         let rules = RuleSet.bundled
-        #expect(rules.rules.map(\.id) == ["role:title-before-name", "role:apposition", "role:predicate",
+        #expect(rules.rules.map(\.id) == ["role:title-before-name", "role:conferred", "role:apposition", "role:predicate",
                                           "role:pronoun-predicate", "role:group", "role:biography"])
         #expect(rules.rule(id: "role:apposition")?.captureNames == ["person", "positions"])
         #expect(rules.rule(id: "role:biography")?.attributes["default-status"] == "former")
