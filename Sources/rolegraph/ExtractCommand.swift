@@ -9,8 +9,10 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract persons, organisations and roles from articles as JSON.",
         discussion: """
         One article prints one pretty JSON object; several (or --format jsonl) print one document per line. \
-        A bad input (missing, empty, invalid UTF-8) is reported on stderr as file:line:column and skipped; \
-        the others are still written, and the exit status is 1.
+        With --input-format jsonl, each input line is {"id", "text", "date"} (date optional) and each output \
+        line is that document, in input order; with no file, standard input is read. \
+        A bad input (missing, empty, invalid UTF-8, a bad JSONL line) is reported on stderr as \
+        file:line:column and skipped; the others are still written, and the exit status is 1.
         """)
 
     @OptionGroup var knowledge: KnowledgeOptions
@@ -18,16 +20,33 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("json (one object per document, pretty) or jsonl (one line per document).", valueName: "format"))
     var format: String?
 
-    @Argument(help: ArgumentHelp("Article files (UTF-8 text), or folders of *.txt articles.", valueName: "file"))
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("text (article files) or jsonl (records, one per line).", valueName: "format"))
+    var inputFormat = "text"
+
+    @Argument(help: ArgumentHelp("Article files (UTF-8 text), folders of *.txt articles, or JSONL files ('-': standard input).", valueName: "file"))
     var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one article file.") }
+        if files.isEmpty, inputFormat != "jsonl" { throw ValidationError("Give at least one article file.") }
         if let format, !["json", "jsonl"].contains(format) { throw ValidationError("--format is json or jsonl.") }
+        if !["text", "jsonl"].contains(inputFormat) { throw ValidationError("--input-format is text or jsonl.") }
     }
 
     func run() throws {
         let extractor = try knowledge.extractor()
+        if inputFormat == "jsonl" {
+            var failures = 0
+            for file in files.isEmpty ? ["-"] : files {
+                guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
+                    warn("\(file): no such file")
+                    failures += 1
+                    continue
+                }
+                failures += JSONLInput(extractor: extractor, name: file).run(reading: handle, writing: .standardOutput)
+            }
+            if failures > 0 { throw ExitCode(1) }
+            return
+        }
         let paths = InputFiles.expand(files, extensions: ["txt"])
         let pretty = format == "json" || (format == nil && paths.count == 1)
         var failures = 0

@@ -49,3 +49,29 @@ import RoleGraphDocument
         #expect(document.roles.count == 1)
     }
 }
+
+/// `rolegraph extract --input-format jsonl`: a per-line filter over records, as Spark's `RDD.pipe` runs it.
+@Suite struct JSONLInputTests {
+    @Test func recordsInRecordsOutInOrderAndBadLinesReported() throws {
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try """
+        {"id": "a", "text": "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã trao quyết định.", "date": "2017-02-07"}
+        {"id": "b", "text": 42}
+        not json
+        {"id": "c", "text": "Đồng chí Huỳnh Tấn Việt - Bí thư Đảng ủy Khối các cơ quan Trung ương phát biểu."}
+
+        """.write(to: input, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["extract", "--input-format", "jsonl", input.path])
+        #expect(result.status == 1)
+        let documents = try result.text.split(separator: "\n").map { try Document(jsonData: Data($0.utf8)) }
+        #expect(documents.map(\.id) == ["a", "c"])
+        #expect(documents[0].date == "2017-02-07")
+        #expect(documents[0].roles.count == 1 && documents[1].roles.count == 1)
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors[0].contains("in.jsonl:2: not a record") && errors[0].contains("wrong type at \"text\""))
+        #expect(errors[1].contains("in.jsonl:3: not a record") && errors[1].contains("invalid JSON"))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import RoleGraphDocument
+import RoleGraphText
+
+/// Reads `{"id": …, "text": …, "date": …}` records, one per line, from a stream and extracts each:
+/// the stateless per-line filter that Spark's `RDD.pipe` and Hadoop Streaming expect. Output lines come in
+/// input order; a bad line is reported as `FILE:LINE: message` and skipped, and the rest still come out.
+/// - Complexity: one line in memory at a time; O(total input).
+struct JSONLInput {
+    struct Record: Decodable {
+        var id: String
+        var text: String
+        var date: String?
+    }
+
+    let extractor: Extractor
+    let name: String   // `-` for standard input
+
+    /// Extracts every line of `handle`, writing one document per line; returns the number of bad lines.
+    func run(reading handle: FileHandle, writing output: FileHandle) -> Int {
+        var failures = 0
+        var lineNumber = 0
+        var pending = Data()
+        func process(_ line: Data) {
+            lineNumber += 1
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+            do {
+                let record = try JSONDecoder().decode(Record.self, from: line)
+                let text = try SourceText(bytes: Array(record.text.utf8), file: "\(name):\(lineNumber)")
+                var data = try extractor.extract(text, id: record.id, source: nil, date: record.date).jsonData(pretty: false)
+                data.append(0x0A)
+                output.write(data)
+            } catch let error as InputError {
+                warn(error.description)
+                failures += 1
+            } catch {
+                warn("\(name):\(lineNumber): not a record {\"id\", \"text\", \"date\"}: \(Self.reason(error))")
+                failures += 1
+            }
+        }
+        while case let chunk = handle.availableData, !chunk.isEmpty {
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: 0x0A) {
+                process(pending[pending.startIndex..<newline])
+                pending.removeSubrange(pending.startIndex...newline)
+            }
+        }
+        if !pending.isEmpty { process(pending) }
+        return failures
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "wrong type at \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case DecodingError.dataCorrupted: "invalid JSON"
+        default: String(describing: error)
+        }
+    }
+}
