@@ -6,6 +6,14 @@ import RoleGraphText
 struct KindSet: Sendable {
     let tag: Int
     let kinds: Set<KnowledgeEntry.Kind>
+    /// ``kinds`` as the matcher's mask, worked out once.
+    let mask: UInt32
+
+    init(tag: Int, kinds: Set<KnowledgeEntry.Kind>) {
+        self.tag = tag
+        self.kinds = kinds
+        self.mask = GazetteerMatcher.kindMask(kinds)
+    }
 }
 
 /// The kind sets the parsers use, built once: a `Set` literal at a call site in a hot loop costs more
@@ -42,17 +50,18 @@ final class PatternContext {
     let date: String?
 
     /// Longest matches already looked up, per token and kind set (the parsers ask the same questions many
-    /// times while they try alternatives). `nil`: not asked yet; `.some(nil)`: no match. One context serves
+    /// times while they try alternatives), packed in one word: 0 = not asked yet; else the high half is
+    /// the entry + 2 (1: no match) and the low half the match's length in tokens. One context serves
     /// one extraction on one thread and no access overlaps another, so the run-time exclusivity checks
     /// are switched off for this hot property.
-    @exclusivity(unchecked) private var cache: [GazetteerMatch??]
+    @exclusivity(unchecked) private var cache: [UInt64]
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
         self.syllables = knowledge.matcher.syllableIDs(for: tokens)
         self.knowledge = knowledge
         self.date = date
-        self.cache = Array(repeating: nil, count: tokens.count * Kinds.count)
+        self.cache = Array(repeating: 0, count: tokens.count * Kinds.count)
     }
 
     /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
@@ -62,10 +71,22 @@ final class PatternContext {
             return knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date, prefix: prefix)
         }
         let slot = index * Kinds.count + kinds.tag
-        if let known = cache[slot] { return known }
-        let match = knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date)
-        cache[slot] = .some(match)
-        return match
+        let known = cache[slot]
+        if known != 0 {
+            let entry = Int(known >> 32) - 2
+            return entry < 0 ? nil : GazetteerMatch(entry: entry, tokens: index..<(index + Int(known & 0xFFFF_FFFF)))
+        }
+        let found = tokens.withUnsafeBufferPointer { tokens in
+            syllables.withUnsafeBufferPointer { ids in
+                knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date)
+            }
+        }
+        guard let found else {
+            cache[slot] = 1 << 32
+            return nil
+        }
+        cache[slot] = UInt64(found.entry + 2) << 32 | UInt64(found.end - index)
+        return GazetteerMatch(entry: Int(found.entry), tokens: index..<found.end)
     }
 
     /// Whether the token's syllable occurs in known organisation and office names.

@@ -124,20 +124,28 @@ struct OrganizationResolver {
     /// Whether a form holds a word in capitals of two letters or more that the name does not
     /// (`HTX An Phát` for `Hợp tác xã An Phát`): such a form is not written out.
     static func hasAcronym(_ form: String, notIn name: String) -> Bool {
-        let nameWords = Set(name.split(separator: " "))
+        // The name's words are split only when the form has a word in capitals at all (rarely).
+        var nameWords: Set<Substring>? = nil
         return form.split(separator: " ").contains { word in
-            word.count >= 2 && word.allSatisfy { !$0.isLetter || $0.isUppercase } && word.contains(where: \.isLetter)
-                && !nameWords.contains(word)
+            guard word.count >= 2 && word.allSatisfy({ !$0.isLetter || $0.isUppercase }) && word.contains(where: \.isLetter)
+            else { return false }
+            if nameWords == nil { nameWords = Set(name.split(separator: " ")) }
+            return !nameWords!.contains(word)
         }
     }
 
     /// - Complexity: O(names × words per name): every proper word prefix of every name is indexed once.
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
+        // Only the names of phrases with no knowledge entry are looked up: the prefixes that are none of them
+        // need no list.
+        let wanted = Set(indices.compactMap { phrases[$0].knowledgeID == nil ? resolved.names[$0].map { Substring($0) } : nil })
+        guard !wanted.isEmpty else { return }
         var extensions: [Substring: [String]] = [:]   // word prefix → the longer names that start with it
         for name in Set(indices.compactMap { resolved.names[$0] }) {
             var position = name.startIndex
             while let space = name[position...].firstIndex(of: " ") {
-                extensions[name[..<space], default: []].append(name)
+                let prefix = name[..<space]
+                if wanted.contains(prefix) { extensions[prefix, default: []].append(name) }
                 position = name.index(after: space)
             }
         }

@@ -6,6 +6,11 @@ public struct GazetteerMatch: Sendable, Equatable {
     public var entry: Int
     /// Token range in the document's token array (excluding any virtual prefix).
     public var tokens: Range<Int>
+
+    public init(entry: Int, tokens: Range<Int>) {
+        self.entry = entry
+        self.tokens = tokens
+    }
 }
 
 /// A trie over normalised, lower-cased syllable tokens of every surface form in the knowledge base.
@@ -183,6 +188,20 @@ public struct GazetteerMatcher: Sendable {
         }
         return found.reversed()
     }
+
+    /// ``longest(in:syllables:at:kinds:date:prefix:)`` with the kinds as a mask (``kindMask(_:)``) and no
+    /// prefix: the entry and end token of the longest match at `start`, or `nil`.
+    public func longest(in tokens: UnsafeBufferPointer<Token>, syllables ids: UnsafeBufferPointer<Int32>, at start: Int,
+                        mask: UInt32, date: String?) -> (entry: Int32, end: Int)? {
+        var best: (entry: Int32, end: Int)? = nil
+        walk(tokens, at: start, mask: mask, date: date, prefix: [], syllable: { ids[$0] }) { entry, end in
+            best = (entry, end)
+        }
+        return best
+    }
+
+    /// The mask of a set of kinds, for ``longest(in:syllables:at:mask:date:)``.
+    public static func kindMask(_ kinds: Set<KnowledgeEntry.Kind>) -> UInt32 { mask(kinds) }
 
     /// The longest match at `start`, if any.
     public func longest(in tokens: [Token], at start: Int, kinds: Set<KnowledgeEntry.Kind>, date: String?,

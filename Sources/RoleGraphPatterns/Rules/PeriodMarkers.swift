@@ -20,19 +20,34 @@ enum PeriodMarkers {
         var ongoing: Bool
     }
 
-    static let openers: Set<String> = ["từ", "năm", "tháng"]
-    static let words: Set<String> = ["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"]
-    static let punctuation: Set<String> = ["/", "-", ".", ","]
+    static let openers = WordSet(["từ", "năm", "tháng"])
+    static let words = WordSet(["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"])
+    static let punctuation = WordSet(["/", "-", ".", ","])
     /// The longest run of tokens a period may have before its colon.
     static let reach = 14
 
+    /// A few NFC strings, with the first bytes of their UTF-8 forms. Every member starts with a
+    /// scalar that has no decomposition and goes on (if at all) with a scalar that is not a combining
+    /// mark, so a text whose first byte is none of theirs is canonically equal to none of them.
+    struct WordSet: Sendable {
+        let set: Set<String>
+        let members: [[UInt8]]
+        let firstBytes: [UInt8]
+        init(_ set: Set<String>) {
+            self.set = set
+            members = set.map { Array($0.utf8) }
+            firstBytes = Array(Set(members.compactMap(\.first)))
+        }
+    }
+
     /// `set.contains(text)`, comparing bytes when `text` is certainly NFC (``RuleItem/isPlain(_:)``; the
-    /// sets' members are) instead of hashing it.
+    /// sets' members are) instead of hashing it; a text with none of the members' first bytes is none of them.
     @inline(__always)
-    static func member(_ text: String, of set: Set<String>) -> Bool {
-        guard RuleItem.isPlain(text) else { return set.contains(text) }
+    static func member(_ text: String, of set: WordSet) -> Bool {
+        guard let first = text.utf8.first, set.firstBytes.contains(first) else { return false }
+        guard RuleItem.isPlain(text) else { return set.set.contains(text) }
         let bytes = text.utf8
-        for option in set where option.utf8.count == bytes.count && option.utf8.elementsEqual(bytes) { return true }
+        for option in set.members where option.count == bytes.count && option.elementsEqual(bytes) { return true }
         return false
     }
 

@@ -78,11 +78,16 @@ struct RuleMatcher: Sendable {
     /// steps), and the buffers a run reuses. One per rule and item stream, reused across start items.
     final class Seen {
         var generation = 0
-        var marks: [Int]
-        fileprivate var log: [LogEntry] = []
-        fileprivate var current: [Thread] = []
-        fileprivate var next: [Thread] = []
-        init(count: Int) { marks = Array(repeating: -1, count: count) }
+        /// One mark per instruction (a buffer of its own: no uniqueness or exclusivity checks per step).
+        let marks: UnsafeMutablePointer<Int>
+        @exclusivity(unchecked) fileprivate var log: [LogEntry] = []
+        @exclusivity(unchecked) fileprivate var current: [Thread] = []
+        @exclusivity(unchecked) fileprivate var next: [Thread] = []
+        init(count: Int) {
+            marks = .allocate(capacity: max(count, 1))
+            marks.initialize(repeating: -1, count: max(count, 1))
+        }
+        deinit { marks.deallocate() }
     }
 
     /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.

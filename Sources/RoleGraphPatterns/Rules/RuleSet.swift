@@ -19,6 +19,11 @@ public struct Rule: Sendable {
     let firstTests: [ItemTest]
     /// The program ready to run (``RuleMatcher``), built once.
     let matcher: RuleMatcher
+    /// Item kinds (``RuleItem/Kind/bit``) that every match consumes: a start from which the rest of the
+    /// reachable stream lacks one of them cannot match (a shortcut of ``RuleSet/matches(in:)``).
+    let requiredKinds: UInt8
+    /// Item kinds a first test can accept (``ItemTest/possibleKinds``).
+    let firstKinds: UInt8
 
     /// The capture names the pattern defines, in order of first use.
     public var captureNames: [String] { program.captureNames }
@@ -69,9 +74,12 @@ public struct RuleSet: Sendable {
         var parser = RuleParser(file: file)
         rules = try parser.parse(normalized).map { parsed in
             let program = RuleCompiler.compile(parsed.pattern)
+            let firstTests = program.firstTests
             return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
-                 program: program, firstTests: program.firstTests,
-                 matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes"))
+                 program: program, firstTests: firstTests,
+                 matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes"),
+                 requiredKinds: parsed.pattern.requiredKinds,
+                 firstKinds: firstTests.reduce(0) { $0 | $1.possibleKinds })
         }
     }
 
@@ -104,12 +112,34 @@ public struct RuleSet: Sendable {
     /// Every rule's longest match at every start item, sorted by start, priority, rule order.
     public func matches(in items: [RuleItem]) -> [RuleMatch] {
         var found: [(match: RuleMatch, order: Int)] = []
+        // Per start item: the kinds of the items from it to the end of its line (what a one-line match
+        // can consume) and to the end of the stream (what a multiline match can).
+        let count = items.count
+        var kinds = [UInt8](repeating: 0, count: count)
+        var lineKinds = [UInt8](repeating: 0, count: count)
+        var streamKinds = [UInt8](repeating: 0, count: count)
+        var line: UInt8 = 0, stream: UInt8 = 0
+        var index = count - 1
+        while index >= 0 {
+            let item = items[index]
+            let bit = item.kind.bit
+            kinds[index] = bit
+            line |= bit
+            stream |= bit
+            lineKinds[index] = line
+            streamKinds[index] = stream
+            if item.startsLine { line = 0 }
+            index -= 1
+        }
         items.withUnsafeBufferPointer { items in
         for (order, rule) in rules.enumerated() {
             let matcher = rule.matcher
             let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
             let firstTests = rule.firstTests
+            let required = rule.requiredKinds, firstKinds = rule.firstKinds
+            let reachable = matcher.multiline ? streamKinds : lineKinds
             for start in items.indices {
+                guard kinds[start] & firstKinds != 0, reachable[start] & required == required else { continue }
                 var starts = false
                 for test in firstTests where test.matches(items, start) { starts = true; break }
                 guard starts, let (end, slots) = matcher.longestMatch(in: items, from: start, seen: seen) else { continue }
@@ -126,5 +156,52 @@ public struct RuleSet: Sendable {
             (a.match.items.lowerBound, -a.match.priority, a.order) < (b.match.items.lowerBound, -b.match.priority, b.order)
         }
         return found.map(\.match)
+    }
+}
+
+extension RuleItem.Kind {
+    /// This kind as one bit of a kind set.
+    var bit: UInt8 {
+        switch self {
+        case .person: 1
+        case .position: 2
+        case .organization: 4
+        case .location: 8
+        case .cue: 16
+        case .honorific: 32
+        case .period: 64
+        case .token: 128
+        }
+    }
+}
+
+extension ItemTest {
+    /// The item kinds the test can accept (a superset).
+    var possibleKinds: UInt8 {
+        switch self {
+        case .kind(let kind): kind.bit
+        case .word, .capitalized, .punctuation, .number: RuleItem.Kind.token.bit
+        case .constrained(let base, _): base.possibleKinds
+        case .anyOf(let tests): tests.reduce(0) { $0 | $1.possibleKinds }
+        case .any, .literal, .not: 0xFF
+        }
+    }
+}
+
+extension RulePattern {
+    /// The item kinds every match of the pattern consumes an item of (a subset).
+    var requiredKinds: UInt8 {
+        switch self {
+        case .item(let test):
+            let possible = test.possibleKinds
+            return possible.nonzeroBitCount == 1 ? possible : 0
+        case .sequence(let parts): return parts.reduce(0) { $0 | $1.requiredKinds }
+        case .alternation(let options):
+            guard let first = options.first else { return 0 }
+            return options.dropFirst().reduce(first.requiredKinds) { $0 & $1.requiredKinds }
+        case .repetition(let body, let min, _): return min > 0 ? body.requiredKinds : 0
+        case .capture(_, let body): return body.requiredKinds
+        case .lineStart: return 0
+        }
     }
 }
