@@ -4,12 +4,17 @@ import RoleGraphText
 /// Recognises organisation names, from the knowledge base or by their shape.
 ///
 /// Order of preference at a token, first that applies:
-/// 1. a knowledge-base organisation (`Ban Kinh tế Trung ương`, `Trung ương Đảng`), longest first;
-/// 2. a relative body and the organisation right after it as its parent (`Ban Tổ chức` + `Tỉnh ủy Nghệ An`),
-///    or, with none, a relative body whose parent the document resolver finds (`Ban Thường vụ`);
-/// 3. a head that takes a place and the place (`Tỉnh ủy Nghệ An`, `UBND tỉnh Yên Bái`, `Thành ủy TP HCM`);
-/// 4. a head and a capitalised name (`Vụ Nông nghiệp`, `Sở Nội vụ tỉnh Bình Định`), then an organisation
-///    right after it as its parent (`Cục Quản trị Văn phòng Chính phủ`).
+/// 1. a relative body longer than any knowledge-base match, with the organisation right after it as its
+///    parent (`Ban Tổ chức` + `Tỉnh ủy Nghệ An`);
+/// 2. a knowledge-base organisation (`Ban Kinh tế Trung ương`, `Trung ương Đảng`), longest first;
+/// 3. a bare relative body whose parent the document resolver finds (`Ban Thường vụ`);
+/// 4. a head that takes a place and the place (`Tỉnh ủy Nghệ An`, `UBND tỉnh Yên Bái`, `Thành ủy TP HCM`,
+///    `Đoàn đại biểu Quốc hội khóa XIV TP.HCM`), or the head alone for the resolver to complete (`Tỉnh ủy`);
+/// 5. a head and its name (`Vụ Nông nghiệp`, `Sở Khoa học, Công nghệ và Môi trường`), with the organisation
+///    right after it, or after `của`, as its parent (`Cục Quản trị Văn phòng Chính phủ`,
+///    `Đoàn Kiểm tra số 471 của Bộ Chính trị`);
+/// 6. after a title whose head word the text leaves out or shares, that head and what follows
+///    (`Bộ trưởng Công Thương` → `Bộ Công Thương`, `Chánh Văn phòng UBND tỉnh` → `Văn phòng UBND tỉnh`).
 struct OrganizationParser {
     let context: PatternContext
 
