@@ -10,13 +10,13 @@ import RoleGraphText
 @Suite struct DevArticleGoldenTests {
     static let articles = ["baomoi-21482121", "baomoi-22246202", "baomoi-22229627"]
 
-    @Test(arguments: articles)
+    static let articlesFolder = Fixtures.shared.appendingPathComponent("data/dev/articles")
+
+    /// Runs where `../shared` is beside the package, as in CI; skipped elsewhere.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: articlesFolder.path), "needs ../shared/data/dev/articles"),
+          arguments: articles)
     func goldenJSON(article: String) throws {
-        let path = Fixtures.shared.appendingPathComponent("data/dev/articles/\(article).txt")
-        guard FileManager.default.fileExists(atPath: path.path) else {
-            Issue.record("\(path.path) is missing: the dev articles live in ../shared")
-            return
-        }
+        let path = Self.articlesFolder.appendingPathComponent("\(article).txt")
         let document = try Extractor.shared.extract(path: path.path)
         var normalised = document
         normalised.source = "\(article).txt"   // independent of where ../shared is

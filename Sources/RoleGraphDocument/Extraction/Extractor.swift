@@ -11,10 +11,12 @@ import RoleGraphText
 public struct Extractor: Sendable {
     public let knowledge: KnowledgeBase
     let scanner: PhraseScanner
+    let heads: OrganizationResolver.Heads
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
         self.scanner = PhraseScanner(knowledge: knowledge)
+        self.heads = OrganizationResolver.Heads(knowledge: knowledge)
     }
 
     /// The extractor over the bundled knowledge files, built once per process.
@@ -34,7 +36,7 @@ public struct Extractor: Sendable {
         let tokens = Tokenizer.tokens(of: text)
         let documentDate = date ?? DocumentDate.find(in: tokens)
         let result = scanner.scan(tokens, date: documentDate)
-        return DocumentBuilder(text: text, tokens: tokens, result: result, knowledge: knowledge)
+        return DocumentBuilder(text: text, tokens: tokens, result: result, knowledge: knowledge, heads: heads)
             .build(id: id, source: source, date: documentDate)
     }
 }

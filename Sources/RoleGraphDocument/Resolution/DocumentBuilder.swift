@@ -9,105 +9,167 @@ struct DocumentBuilder {
     let tokens: [Token]
     let result: PatternResult
     let knowledge: KnowledgeBase
+    let heads: OrganizationResolver.Heads
 
     func build(id: String, source: String?, date: String?) -> Document {
         let phrases = result.phrases
         let personNames = PersonResolver(phrases: phrases).resolve()
-        let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge).resolve()
+        let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads).resolve()
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
         let covered = Self.coveredOrganizationSpans(phrases)
         var mentionPhrases: [Int] = []
-        for (index, phrase) in phrases.enumerated() {
-            if phrase.isImplicit { continue }
-            switch phrase.kind {
+        for index in phrases.indices {
+            if phrases[index].isImplicit { continue }
+            switch phrases[index].kind {
             case .person: if personNames[index] == nil { continue }
-            case .organization: if covered.contains(phrase.tokens) { continue }
+            case .organization: if covered[index] { continue }
             default: break
             }
             mentionPhrases.append(index)
         }
         mentionPhrases.sort { a, b in
-            let (x, y) = (phrases[a], phrases[b])
-            return (x.tokens.lowerBound, x.kind.rawValue, x.tokens.upperBound) < (y.tokens.lowerBound, y.kind.rawValue, y.tokens.upperBound)
+            let (x, y) = (phrases[a].tokens, phrases[b].tokens)
+            if x.lowerBound != y.lowerBound { return x.lowerBound < y.lowerBound }
+            let (p, q) = (Self.kindOrder(phrases[a].kind), Self.kindOrder(phrases[b].kind))
+            if p != q { return p < q }
+            return x.upperBound < y.upperBound
         }
-        var mentionID: [Int: String] = [:]
-        for (number, index) in mentionPhrases.enumerated() { mentionID[index] = "m\(number + 1)" }
+        // Mention numbers (1-based) per phrase index, 0 for none; `m<number>` only in the output.
+        var mentionNumber = [Int](repeating: 0, count: phrases.count)
+        for (number, index) in mentionPhrases.enumerated() { mentionNumber[index] = number + 1 }
+        let mentionIDs = (0...mentionPhrases.count).map { "m\($0)" }
+
+        // Names as dense ids: organisation names, person names, places and titles share one table.
+        var names = NameIDs()
+        // Canonical organisation name id per phrase index (organisations only).
+        var orgNameOf = [Int](repeating: -1, count: phrases.count)
+        for index in phrases.indices where phrases[index].kind == .organization {
+            orgNameOf[index] = names.id(organizations.names[index] ?? phrases[index].name)
+        }
 
         // Entities, numbered in order of first mention.
         var persons = EntityTable(prefix: "p")
         var orgs = EntityTable(prefix: "o")
         var locations = EntityTable(prefix: "l")
-        var aliases: [String: Set<String>] = [:]
+        var aliases: [Int: [String]] = [:]   // organisation name id → surfaces unlike the name (with repeats)
+        // Entity index per mentioned phrase.
+        var entityOf = [Int](repeating: -1, count: phrases.count)
         for index in mentionPhrases {
-            let phrase = phrases[index]
-            let mention = mentionID[index]!
-            switch phrase.kind {
-            case .person: persons.add(personNames[index]!, mention: mention)
-            case .location: locations.add(phrase.name, mention: mention)
+            let mention = mentionNumber[index]
+            switch phrases[index].kind {
+            case .person:
+                let name = personNames[index]!
+                entityOf[index] = persons.add(names.id(name), name: name, mention: mention)
+            case .location:
+                let name = phrases[index].name
+                entityOf[index] = locations.add(names.id(name), name: name, mention: mention)
             case .organization:
-                let name = organizations.names[index] ?? phrase.name
-                orgs.add(name, mention: mention)
-                let surface = text.slice(byteRange(phrase.tokens))
-                if surface != name { aliases[name, default: []].insert(surface) }
+                let nameID = orgNameOf[index]
+                let name = names.names[nameID]
+                entityOf[index] = orgs.add(nameID, name: name, mention: mention)
+                let range = byteRange(phrases[index].tokens)
+                let same = text.bytes[range.clamped(to: 0..<text.bytes.count)].elementsEqual(name.utf8)
+                if !same {
+                    let surface = text.slice(range)
+                    if surface != name { aliases[nameID, default: []].append(surface) }
+                }
             case .title: break
+            }
+        }
+        // Parent name id per organisation name id, worked out when first asked.
+        var parentOf: [Int: Int] = [:]
+        func parent(of nameID: Int) -> Int? {
+            if organizations.parents.isEmpty { return nil }
+            if let known = parentOf[nameID] { return known < 0 ? nil : known }
+            let parent = organizations.parents[ByteKey(names.names[nameID])].map { names.id($0) }
+            parentOf[nameID] = parent ?? -1
+            return parent
+        }
+        func ensureParents() {
+            guard !organizations.parents.isEmpty else { return }
+            for entity in 0..<orgs.entities.count {
+                if let parent = parent(of: orgs.entities[entity].nameID) { orgs.ensure(parent, name: names.names[parent]) }
             }
         }
         // Organisations named only through a coordinated place, and parents of organisations that are only
         // named inside another name, still appear.
-        for (index, phrase) in phrases.enumerated() where phrase.isImplicit && phrase.kind == .organization {
-            orgs.ensure(organizations.names[index] ?? phrase.name)
+        for index in phrases.indices where phrases[index].isImplicit && phrases[index].kind == .organization {
+            let nameID = orgNameOf[index]
+            orgs.ensure(nameID, name: names.names[nameID])
         }
-        for name in orgs.names { if let parent = organizations.parents[name] { orgs.ensure(parent) } }
+        ensureParents()
 
         // Roles: one per (person, title, organisation), with the strongest status.
-        var roles: [String: Document.Role] = [:]
-        var roleOrder: [String] = []
+        struct RoleKey: Hashable { var person: Int; var title: Int; var organization: Int }
+        var roles: [Document.Role] = []
+        var roleMentions: [[Int]] = []
+        var roleIndex: [RoleKey: Int] = [:]
         for statement in result.roles {
-            guard let person = personNames[statement.person], let personID = persons.id(of: person) else { continue }
+            guard let personName = personNames[statement.person] else { continue }
+            // The person of that name (the phrase itself need not be a mention).
+            let person: Int
+            if entityOf[statement.person] >= 0 {
+                person = entityOf[statement.person]
+            } else if let nameID = names.existing(personName), let entity = persons.entity(of: nameID) {
+                person = entity
+            } else {
+                continue
+            }
             let position = result.positions[statement.position]
-            let title = phrases[position.title]
-            var roleMentions = [mentionID[statement.person], mentionID[position.title]].compactMap { $0 }
-            let organization: String
+            var mentions: [Int] = []
+            if mentionNumber[statement.person] > 0 { mentions.append(mentionNumber[statement.person]) }
+            if mentionNumber[position.title] > 0 { mentions.append(mentionNumber[position.title]) }
+            let organization: Int
             switch position.organization {
             case .phrase(let index):
-                organization = organizations.names[index] ?? phrases[index].name
-                if let mention = mentionID[index] { roleMentions.append(mention) }
+                organization = orgNameOf[index]
+                if mentionNumber[index] > 0 { mentions.append(mentionNumber[index]) }
             case .implied(let name):
-                organization = name
+                organization = names.id(name)
             case .none:
                 continue
             }
-            orgs.ensure(organization)
-            for name in position.alsoNames { orgs.ensure(name) }
-            let status = Document.Status(rawValue: statement.status.rawValue) ?? .current
-            let key = "\(personID)\u{1}\(title.name)\u{1}\(organization)"
-            let evidence = text.slice(byteRange(position.tokens))
-            if var existing = roles[key] {
-                if status.strength > existing.status.strength { existing.status = status }
-                existing.rules = Array(Set(existing.rules + [statement.rule])).sorted()
-                existing.mentions = Array(Set(existing.mentions + roleMentions)).sorted(by: Self.mentionOrder)
-                roles[key] = existing
+            let orgEntity = orgs.ensure(organization, name: names.names[organization])
+            for name in position.alsoNames {
+                let nameID = names.id(name)
+                orgs.ensure(nameID, name: name)
+            }
+            let status = Self.status(statement.status)
+            let titleName = phrases[position.title].name
+            let key = RoleKey(person: person, title: names.id(titleName), organization: organization)
+            if let existing = roleIndex[key] {
+                if status.strength > roles[existing].status.strength { roles[existing].status = status }
+                if !roles[existing].rules.contains(statement.rule) {
+                    roles[existing].rules.append(statement.rule)
+                    roles[existing].rules.sort()
+                }
+                for mention in mentions where !roleMentions[existing].contains(mention) {
+                    roleMentions[existing].append(mention)
+                }
+                roleMentions[existing].sort()
             } else {
-                roleOrder.append(key)
-                roles[key] = Document.Role(person: personID, title: title.name, organization: orgs.id(of: organization)!,
-                                           status: status, mentions: roleMentions.sorted(by: Self.mentionOrder), evidence: evidence,
-                                           rules: [statement.rule])
+                roleIndex[key] = roles.count
+                roles.append(Document.Role(person: persons.entities[person].id, title: titleName, organization: orgs.entities[orgEntity].id,
+                                           status: status, mentions: [], evidence: text.slice(byteRange(position.tokens)),
+                                           rules: [statement.rule]))
+                roleMentions.append(mentions.sorted())
             }
         }
-        for name in orgs.names { if let parent = organizations.parents[name] { orgs.ensure(parent) } }
+        for role in roles.indices { roles[role].mentions = roleMentions[role].map { mentionIDs[$0] } }
+        ensureParents()
 
         let mentions: [Document.Mention] = mentionPhrases.map { index in
             let phrase = phrases[index]
             let span = text.originalSpan(byteRange(phrase.tokens))
             let entity: String? = switch phrase.kind {
-            case .person: persons.id(of: personNames[index]!)
-            case .organization: orgs.id(of: organizations.names[index] ?? phrase.name)
-            case .location: locations.id(of: phrase.name)
+            case .person: persons.entities[entityOf[index]].id
+            case .organization: orgs.entities[entityOf[index]].id
+            case .location: locations.entities[entityOf[index]].id
             case .title: nil
             }
             return Document.Mention(
-                id: mentionID[index]!, type: Document.Mention.Kind(rawValue: phrase.kind.rawValue)!,
+                id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(phrase.kind),
                 start: span.scalars.lowerBound, end: span.scalars.upperBound,
                 utf8Start: span.utf8.lowerBound, utf8End: span.utf8.upperBound,
                 text: String(decoding: text.original[span.utf8], as: UTF8.self), entity: entity, rule: phrase.rule)
@@ -115,25 +177,76 @@ struct DocumentBuilder {
 
         return Document(
             id: id, source: source, date: date, mentions: mentions,
-            persons: persons.entities.map { Document.Person(id: $0.id, name: $0.name, mentions: $0.mentions) },
-            organizations: orgs.entities.map {
-                Document.Organization(id: $0.id, name: $0.name, aliases: (aliases[$0.name] ?? []).sorted(),
-                                      parent: organizations.parents[$0.name].flatMap { orgs.id(of: $0) }, mentions: $0.mentions)
+            persons: persons.entities.map { Document.Person(id: $0.id, name: $0.name, mentions: $0.mentions.map { mentionIDs[$0] }) },
+            organizations: orgs.entities.map { entity in
+                var surfaces = aliases[entity.nameID] ?? []
+                if surfaces.count > 1 {
+                    surfaces.sort()
+                    var unique: [String] = [surfaces[0]]
+                    for surface in surfaces.dropFirst() where surface != unique[unique.count - 1] { unique.append(surface) }
+                    surfaces = unique
+                }
+                return Document.Organization(id: entity.id, name: entity.name, aliases: surfaces,
+                                             parent: parent(of: entity.nameID).flatMap { orgs.entity(of: $0) }.map { orgs.entities[$0].id },
+                                             mentions: entity.mentions.map { mentionIDs[$0] })
             },
-            locations: locations.entities.map { Document.Location(id: $0.id, name: $0.name, mentions: $0.mentions) },
-            roles: roleOrder.map { roles[$0]! })
+            locations: locations.entities.map { Document.Location(id: $0.id, name: $0.name, mentions: $0.mentions.map { mentionIDs[$0] }) },
+            roles: roles)
     }
 
-    /// Organisation spans that lie inside a longer organisation span.
+    /// The order of `Phrase.Kind` raw values (`location` < `organization` < `person` < `title`).
+    private static func kindOrder(_ kind: Phrase.Kind) -> Int {
+        switch kind {
+        case .location: 0
+        case .organization: 1
+        case .person: 2
+        case .title: 3
+        }
+    }
+
+    private static func mentionKind(_ kind: Phrase.Kind) -> Document.Mention.Kind {
+        switch kind {
+        case .person: .person
+        case .organization: .organization
+        case .title: .title
+        case .location: .location
+        }
+    }
+
+    private static func status(_ status: RoleStatement.Status) -> Document.Status {
+        switch status {
+        case .current: .current
+        case .appointed: .appointed
+        case .ended: .ended
+        case .former: .former
+        }
+    }
+
+    /// Per phrase index: an organisation whose span lies inside a longer organisation span.
     /// - Complexity: O(n log n): spans sorted by start, longest first, against the furthest end seen so far.
-    static func coveredOrganizationSpans(_ phrases: [Phrase]) -> Set<Range<Int>> {
-        let spans = Set(phrases.filter { $0.kind == .organization && !$0.isImplicit }.map(\.tokens))
-            .sorted { ($0.lowerBound, -$0.upperBound) < ($1.lowerBound, -$1.upperBound) }
-        var covered: Set<Range<Int>> = []
+    static func coveredOrganizationSpans(_ phrases: [Phrase]) -> [Bool] {
+        var covered = [Bool](repeating: false, count: phrases.count)
+        var spans: [Int] = []
+        for index in phrases.indices where phrases[index].kind == .organization && !phrases[index].isImplicit {
+            spans.append(index)
+        }
+        guard spans.count > 1 else { return covered }
+        spans.sort { a, b in
+            let (x, y) = (phrases[a].tokens, phrases[b].tokens)
+            return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : x.upperBound > y.upperBound
+        }
         var furthest = Int.min
-        for span in spans {
-            if span.upperBound <= furthest { covered.insert(span) }
+        var previous: Range<Int>? = nil
+        for (position, index) in spans.enumerated() {
+            let span = phrases[index].tokens
+            if span == previous {
+                // The same span again: as the first of them.
+                covered[index] = covered[spans[position - 1]]
+                continue
+            }
+            if span.upperBound <= furthest { covered[index] = true }
             furthest = max(furthest, span.upperBound)
+            previous = span
         }
         return covered
     }
@@ -142,36 +255,41 @@ struct DocumentBuilder {
         self.tokens[tokens.lowerBound].range.lowerBound..<self.tokens[tokens.upperBound - 1].range.upperBound
     }
 
-    static func mentionOrder(_ a: String, _ b: String) -> Bool {
-        (Int(a.dropFirst()) ?? 0) < (Int(b.dropFirst()) ?? 0)
-    }
 }
 
-/// Entities of one kind, numbered in order of first appearance (`p1`, `p2`, …).
+/// Entities of one kind, numbered in order of first appearance (`p1`, `p2`, …), by name id.
 struct EntityTable {
     struct Entity {
         var id: String
         var name: String
-        var mentions: [String]
+        var nameID: Int
+        /// Mention numbers.
+        var mentions: [Int]
     }
     let prefix: String
     private(set) var entities: [Entity] = []
-    private var index: [String: Int] = [:]
+    /// Entity index per name id (-1: none).
+    private var index: [Int] = []
 
     init(prefix: String) { self.prefix = prefix }
 
-    var names: [String] { entities.map(\.name) }
-
-    func id(of name: String) -> String? { index[name].map { entities[$0].id } }
-
-    mutating func ensure(_ name: String) {
-        guard index[name] == nil else { return }
-        index[name] = entities.count
-        entities.append(Entity(id: "\(prefix)\(entities.count + 1)", name: name, mentions: []))
+    func entity(of nameID: Int) -> Int? {
+        nameID < index.count && index[nameID] >= 0 ? index[nameID] : nil
     }
 
-    mutating func add(_ name: String, mention: String) {
-        ensure(name)
-        entities[index[name]!].mentions.append(mention)
+    /// The entity of a name, added when new.
+    @discardableResult
+    mutating func ensure(_ nameID: Int, name: String) -> Int {
+        if nameID >= index.count { index.append(contentsOf: repeatElement(-1, count: nameID + 1 - index.count)) }
+        if index[nameID] >= 0 { return index[nameID] }
+        index[nameID] = entities.count
+        entities.append(Entity(id: "\(prefix)\(entities.count + 1)", name: name, nameID: nameID, mentions: []))
+        return entities.count - 1
+    }
+
+    mutating func add(_ nameID: Int, name: String, mention: Int) -> Int {
+        let entity = ensure(nameID, name: name)
+        entities[entity].mentions.append(mention)
+        return entity
     }
 }

@@ -21,89 +21,144 @@ struct OrganizationResolver {
     let phrases: [Phrase]
     let tokens: [Token]
     let knowledge: KnowledgeBase
-    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation,
-    /// worked out on first use (most documents never ask).
+    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
     private let heads: Heads
 
-    private final class Heads {
-        let knowledge: KnowledgeBase
-        init(knowledge: KnowledgeBase) { self.knowledge = knowledge }
-        lazy var committee: [String] = knowledge.entries(of: .organizationHead)
-            .filter { $0.attributes["committee"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
-        lazy var party: [String] = knowledge.entries(of: .organizationHead)
-            .filter { $0.attributes["party"] == "yes" }.flatMap(\.surfaces).map { $0 + " " }
+    /// The heads of one knowledge base, worked out once per ``Extractor``.
+    struct Heads: Sendable {
+        typealias Head = (text: String, simple: Bool)
+        let committee: [Head]
+        let party: [Head]
+
+        init(knowledge: KnowledgeBase) {
+            func heads(_ attribute: String) -> [Head] {
+                knowledge.entries(of: .organizationHead).filter { $0.attributes[attribute] == "yes" }.flatMap(\.surfaces)
+                    .map { surface in
+                        let head = surface + " "
+                        let utf8 = Substring(head).utf8
+                        return (head, OrganizationResolver.isSimpleLatin(utf8) && !utf8.contains(0x0D))
+                    }
+            }
+            committee = heads("committee")
+            party = heads("party")
+        }
     }
 
-    var committeeHeads: [String] { heads.committee }
-    var partyHeads: [String] { heads.party }
-
-    init(phrases: [Phrase], tokens: [Token], knowledge: KnowledgeBase) {
+    init(phrases: [Phrase], tokens: [Token], knowledge: KnowledgeBase, heads: Heads) {
         self.phrases = phrases
         self.tokens = tokens
         self.knowledge = knowledge
-        self.heads = Heads(knowledge: knowledge)
+        self.heads = heads
     }
 
     struct Resolved {
-        /// Canonical name per phrase index (organisation phrases only).
-        var names: [Int: String] = [:]
+        /// Canonical name per phrase index (organisation phrases only; `nil` elsewhere).
+        var names: [String?]
         /// Canonical parent name per canonical name.
-        var parents: [String: String] = [:]
+        var parents: [ByteKey: String] = [:]
     }
 
     func resolve() -> Resolved {
-        var resolved = Resolved()
-        let organizations = phrases.indices.filter { phrases[$0].kind == .organization }
-        for index in organizations where phrases[index].relativeName == nil {
-            resolved.names[index] = phrases[index].name
+        var resolved = Resolved(names: [String?](repeating: nil, count: phrases.count))
+        var organizations: [Int] = []
+        var plain: [Int] = []        // organisations with no relative name
+        var relative: [Int] = []
+        for index in phrases.indices where phrases[index].kind == .organization {
+            organizations.append(index)
+            if phrases[index].relativeName == nil {
+                plain.append(index)
+                resolved.names[index] = phrases[index].name
+            } else {
+                relative.append(index)
+            }
         }
-        nameKnownOrganizations(&resolved, among: organizations)
-        expandShortForms(&resolved, among: organizations.filter { phrases[$0].relativeName == nil })
+        nameKnownOrganizations(&resolved, among: plain)
+        expandShortForms(&resolved, among: plain)
         // An incomplete name that no fuller one completed keeps its text (`HĐND tỉnh`).
-        for index in organizations where phrases[index].isIncomplete && phrases[index].relativeName == nil
-            && resolved.names[index] == phrases[index].name {
+        for index in plain where phrases[index].isIncomplete && resolved.names[index] == phrases[index].name {
             resolved.names[index] = phrases[index].surface ?? phrases[index].name
         }
         // Relative bodies, parents first (a parent phrase always comes before its child in `phrases`).
-        for index in organizations where phrases[index].relativeName != nil {
-            let phrase = phrases[index]
+        var context: ParentContext? = nil
+        for index in relative {
             let parentName: String?
-            if let parent = phrase.parent {
+            if let parent = phrases[index].parent {
                 parentName = resolved.names[parent]
             } else {
-                parentName = contextParent(for: index, kind: phrase.relativeTo ?? "organization", resolved: resolved)
+                if context == nil { context = ParentContext(resolver: self, organizations: organizations) }
+                parentName = contextParent(for: index, kind: phrases[index].relativeTo ?? "organization",
+                                           resolved: resolved, context: context!)
             }
+            let relativeName = phrases[index].relativeName!
             if let parentName {
-                let name = phrase.relativeName! + " " + parentName
+                let name = relativeName + " " + parentName
                 resolved.names[index] = name
-                resolved.parents[name] = parentName
+                resolved.parents[ByteKey(name)] = parentName
             } else {
-                resolved.names[index] = phrase.surface ?? phrase.relativeName!
+                resolved.names[index] = phrases[index].surface ?? relativeName
             }
         }
-        for index in organizations where phrases[index].relativeName == nil {
+        for index in plain {
             if let parent = phrases[index].parent, let parentName = resolved.names[parent], let name = resolved.names[index],
                parentName != name {
-                resolved.parents[name] = parentName
+                resolved.parents[ByteKey(name)] = parentName
             }
         }
         return resolved
     }
 
+    /// `indices`: organisation phrases with no relative name.
     private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
-        let byEntry = Dictionary(grouping: indices.filter { phrases[$0].knowledgeID != nil && phrases[$0].relativeName == nil },
-                                 by: { phrases[$0].knowledgeID! })
-        for (id, group) in byEntry {
-            guard let entry = knowledge.entry(id: id), entry.attributes["canonical"] != "fixed" else { continue }
-            let media = entry.attributes["kind"] == "media"
-            let forms = group.compactMap { phrases[$0].surface }.filter { form in
-                media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name))
+        var groups: [[Int]] = []
+        var groupOf: [ByteKey: Int] = [:]
+        for index in indices {
+            guard let id = phrases[index].knowledgeID else { continue }
+            let key = ByteKey(id)
+            if let group = groupOf[key] {
+                groups[group].append(index)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([index])
             }
-            // The longest form; among equally long ones, the first in the article.
-            guard let best = forms.enumerated().max(by: { ($0.element.count, -$0.offset) < ($1.element.count, -$1.offset) })?.element
+        }
+        for group in groups {
+            guard let entry = knowledge.entry(id: phrases[group[0]].knowledgeID!), entry.attributes["canonical"] != "fixed"
             else { continue }
+            let media = entry.attributes["kind"] == "media"
+            // The longest form; among equally long ones, the first in the article.
+            var best: String? = nil
+            var bestCount = 0
+            for index in group {
+                guard let form = phrases[index].surface,
+                      media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
+                let count = Self.characterCount(form)
+                if best == nil || count > bestCount { best = form; bestCount = count }
+            }
+            guard let best else { continue }
             for index in group { resolved.names[index] = best }
         }
+    }
+
+    /// Whether every scalar of a text is below U+0300 or in Latin Extended Additional (U+1E00–U+1EFF), as
+    /// Vietnamese is written: no combining mark, so every scalar but a CR before an LF is a character of its own.
+    static func isSimpleLatin(_ text: Substring.UTF8View) -> Bool {
+        var bytes = text.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 { continue }
+            if byte >= 0xC2 && byte <= 0xCB { _ = bytes.next(); continue }
+            if byte == 0xE1, let second = bytes.next(), second >= 0xB8 && second <= 0xBB { _ = bytes.next(); continue }
+            return false
+        }
+        return true
+    }
+
+    /// `text.count`, counted from the bytes when every scalar is a character.
+    static func characterCount(_ text: String) -> Int {
+        let utf8 = Substring(text).utf8
+        guard isSimpleLatin(utf8), !utf8.contains(0x0D) else { return text.count }
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// `form.contains(" ")` (Foundation's search), without the search when the answer is certain: no
@@ -111,14 +166,7 @@ struct OrganizationResolver {
     /// and Latin Extended Additional, U+1E00–U+1EFF, as Vietnamese is written) means a match.
     static func containsSpace(_ form: String) -> Bool {
         guard form.utf8.contains(0x20) else { return false }
-        var bytes = form.utf8.makeIterator()
-        while let byte = bytes.next() {
-            if byte < 0x80 { continue }
-            if byte >= 0xC2 && byte <= 0xCB { _ = bytes.next(); continue }
-            if byte == 0xE1, let second = bytes.next(), second >= 0xB8 && second <= 0xBB { _ = bytes.next(); continue }
-            return form.contains(" ")
-        }
-        return true
+        return isSimpleLatin(Substring(form).utf8) ? true : form.contains(" ")
     }
 
     /// Whether a form holds a word in capitals of two letters or more that the name does not
@@ -126,11 +174,32 @@ struct OrganizationResolver {
     static func hasAcronym(_ form: String, notIn name: String) -> Bool {
         // The name's words are split only when the form has a word in capitals at all (rarely).
         var nameWords: Set<Substring>? = nil
-        return form.split(separator: " ").contains { word in
+        func isAcronym(_ word: Substring) -> Bool {
             guard word.count >= 2 && word.allSatisfy({ !$0.isLetter || $0.isUppercase }) && word.contains(where: \.isLetter)
             else { return false }
             if nameWords == nil { nameWords = Set(name.split(separator: " ")) }
             return !nameWords!.contains(word)
+        }
+        let utf8 = Substring(form).utf8
+        guard isSimpleLatin(utf8), !utf8.contains(0x0D) else { return form.split(separator: " ").contains(where: isAcronym) }
+        // Every scalar is a character: words split at U+0020 bytes, and a word with a lower-case ASCII
+        // letter (a letter not in capitals) is no acronym.
+        var start = utf8.startIndex
+        var index = start
+        var lowercase = false
+        while true {
+            let end = index == utf8.endIndex
+            let byte: UInt8 = end ? 0x20 : utf8[index]
+            if byte == 0x20 {
+                if index > start && !lowercase && isAcronym(form[start..<index]) { return true }
+                if end { return false }
+                lowercase = false
+                index = utf8.index(after: index)
+                start = index
+                continue
+            }
+            if byte >= 0x61 && byte <= 0x7A { lowercase = true }
+            index = utf8.index(after: index)
         }
     }
 
@@ -138,20 +207,38 @@ struct OrganizationResolver {
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
         // Only the names of phrases with no knowledge entry are looked up: the prefixes that are none of them
         // need no list.
-        let wanted = Set(indices.compactMap { phrases[$0].knowledgeID == nil ? resolved.names[$0].map { Substring($0) } : nil })
+        var wanted: Set<ByteKey> = []
+        for index in indices where phrases[index].knowledgeID == nil {
+            if let name = resolved.names[index] { wanted.insert(ByteKey(name)) }
+        }
         guard !wanted.isEmpty else { return }
-        var extensions: [Substring: [String]] = [:]   // word prefix → the longer names that start with it
-        for name in Set(indices.compactMap { resolved.names[$0] }) {
-            var position = name.startIndex
-            while let space = name[position...].firstIndex(of: " ") {
-                let prefix = name[..<space]
-                if wanted.contains(prefix) { extensions[prefix, default: []].append(name) }
-                position = name.index(after: space)
+        var extensions: [ByteKey: [String]] = [:]   // word prefix → the longer names that start with it
+        var seen: Set<ByteKey> = []
+        for index in indices {
+            guard let name = resolved.names[index], seen.insert(ByteKey(name)).inserted else { continue }
+            let utf8 = Substring(name).utf8
+            if Self.isSimpleLatin(utf8) && !utf8.contains(0x0D) {
+                var position = utf8.startIndex
+                while position < utf8.endIndex {
+                    if utf8[position] == 0x20 {
+                        let prefix = ByteKey(name[..<position])
+                        if wanted.contains(prefix) { extensions[prefix, default: []].append(name) }
+                    }
+                    position = utf8.index(after: position)
+                }
+            } else {
+                var position = name.startIndex
+                while let space = name[position...].firstIndex(of: " ") {
+                    let prefix = ByteKey(name[..<space])
+                    if wanted.contains(prefix) { extensions[prefix, default: []].append(name) }
+                    position = name.index(after: space)
+                }
             }
         }
+        guard !extensions.isEmpty else { return }
         for index in indices {
             guard let name = resolved.names[index], phrases[index].knowledgeID == nil,
-                  let longer = extensions[Substring(name)] else { continue }
+                  let longer = extensions[ByteKey(name)] else { continue }
             // Only an unambiguous expansion: one longer name, or one that all others extend.
             if let full = longer.min(by: { $0.count < $1.count }), longer.allSatisfy({ $0.hasPrefix(full) }) {
                 resolved.names[index] = full
@@ -159,7 +246,32 @@ struct OrganizationResolver {
         }
     }
 
-    private func contextParent(for index: Int, kind: String, resolved: Resolved) -> String? {
+    /// What ``contextParent(for:kind:resolved:context:)`` asks of every organisation, worked out once per document.
+    private struct ParentContext {
+        /// Organisation phrases with a span of their own, in order.
+        let organizations: [Int]
+        /// Per phrase index: the organisation is a Party organ, a newspaper or a foreign body by its entry.
+        let excluded: [Bool]
+
+        init(resolver: OrganizationResolver, organizations all: [Int]) {
+            let phrases = resolver.phrases
+            organizations = all.filter { !phrases[$0].isImplicit }
+            var excluded = [Bool](repeating: false, count: phrases.count)
+            var kinds: [ByteKey: Bool] = [:]
+            for index in organizations {
+                guard let id = phrases[index].knowledgeID else { continue }
+                let key = ByteKey(id)
+                if let known = kinds[key] { excluded[index] = known; continue }
+                let kind = resolver.knowledge.entry(id: id)?.attributes["kind"]
+                let value = ["party", "media", "foreign"].contains(kind ?? "")
+                kinds[key] = value
+                excluded[index] = value
+            }
+            self.excluded = excluded
+        }
+    }
+
+    private func contextParent(for index: Int, kind: String, resolved: Resolved, context: ParentContext) -> String? {
         func fits(_ candidate: Int) -> Bool {
             guard phrases[candidate].relativeName == nil, let name = resolved.names[candidate] else { return false }
             switch kind {
@@ -168,13 +280,12 @@ struct OrganizationResolver {
             // A state body, mass organisation or company (`Ban cán sự đảng` → `… Bộ Giao thông vận tải`),
             // never a Party organ or a newspaper.
             default:
-                let kind = phrases[candidate].knowledgeID.flatMap { knowledge.entry(id: $0)?.attributes["kind"] }
-                return !["party", "media", "foreign"].contains(kind ?? "")
+                return !context.excluded[candidate]
                     && !startsWithHead(name, attribute: "committee") && !startsWithHead(name, attribute: "party")
             }
         }
         let start = phrases[index].tokens.lowerBound
-        let organizations = phrases.indices.filter { phrases[$0].kind == .organization && !phrases[$0].isImplicit }
+        let organizations = context.organizations
         if kind == "organization", let next = organizations.first(where: {
             phrases[$0].tokens.lowerBound > start && phrases[$0].tokens.lowerBound - start <= Self.listReach && fits($0)
         }), sameClause(start, phrases[next].tokens.lowerBound) {
@@ -202,7 +313,12 @@ struct OrganizationResolver {
 
     /// Whether a name starts with an organisation head that has `attribute=yes` (`Đảng ủy …`, `Tỉnh ủy …`).
     private func startsWithHead(_ name: String, attribute: String) -> Bool {
-        let heads = attribute == "committee" ? committeeHeads : partyHeads
-        return heads.contains { name.hasPrefix($0) }
+        let heads = attribute == "committee" ? heads.committee : heads.party
+        let utf8 = Substring(name).utf8
+        let simple = Self.isSimpleLatin(utf8) && !utf8.contains(0x0D)
+        // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.
+        return heads.contains { head in
+            simple && head.simple ? utf8.starts(with: head.text.utf8) : name.hasPrefix(head.text)
+        }
     }
 }

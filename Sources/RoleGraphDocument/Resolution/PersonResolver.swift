@@ -6,17 +6,26 @@ import RoleGraphPatterns
 struct PersonResolver {
     let phrases: [Phrase]
 
-    /// Canonical person name per person phrase index; unresolved back-references are absent.
-    func resolve() -> [Int: String] {
-        var names: [Int: String] = [:]
-        let persons = phrases.indices.filter { phrases[$0].kind == .person }
-        let full = persons.filter { !phrases[$0].isShortReference }
+    /// Canonical person name per phrase index (`nil` for other kinds and unresolved back-references).
+    func resolve() -> [String?] {
+        var names = [String?](repeating: nil, count: phrases.count)
+        var full: [Int] = []
+        var shortReferences: [Int] = []
+        for index in phrases.indices where phrases[index].kind == .person {
+            if phrases[index].isShortReference { shortReferences.append(index) } else { full.append(index) }
+        }
         for index in full { names[index] = phrases[index].name }
-        for index in persons where phrases[index].isShortReference {
-            let short = phrases[index].name
-            let matches = full.filter { phrases[$0].name.hasSuffix(" " + short) }
-            let before = matches.last { phrases[$0].tokens.lowerBound < phrases[index].tokens.lowerBound }
-            if let target = before ?? matches.first { names[index] = phrases[target].name }
+        for index in shortReferences {
+            let suffix = " " + phrases[index].name
+            let start = phrases[index].tokens.lowerBound
+            // The last match before the reference, else the first match.
+            var before: Int? = nil
+            var first: Int? = nil
+            for candidate in full where phrases[candidate].name.hasSuffix(suffix) {
+                if first == nil { first = candidate }
+                if phrases[candidate].tokens.lowerBound < start { before = candidate }
+            }
+            if let target = before ?? first { names[index] = phrases[target].name }
         }
         return names
     }

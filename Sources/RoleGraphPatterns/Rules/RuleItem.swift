@@ -5,9 +5,11 @@
 /// whatever the length of `Bộ trưởng Bộ Tài chính`, and a pattern reads like the sentence shape it
 /// describes. ``RuleItems`` builds the stream; tests build it by hand.
 ///
-/// A value type of a few words: a plain token keeps its `kind` and `shape` attributes as two small
-/// codes rather than a dictionary (most items are plain tokens), so a stream costs O(tokens) to build
-/// and copy with no allocation per token; ``attributes`` presents both forms as one dictionary.
+/// A value type of a few words: the attributes are kept in the form they come in (``Facts``): a plain
+/// token's `kind` and `shape` as two small codes, a position's or phrase's few facts as fields, a cue's
+/// or honorific's as its lexicon entry's dictionary and id, so a stream costs O(tokens) to build with
+/// no dictionary built per item; ``attributes`` presents every form as one dictionary and
+/// ``attribute(_:)`` reads one key without building it.
 public struct RuleItem: Sendable, Equatable {
     /// What the item is; the rule classes `PERSON`, `POSITION`, … test this.
     public enum Kind: String, Sendable, CaseIterable {
@@ -23,93 +25,130 @@ public struct RuleItem: Sendable, Equatable {
     /// Whether the item's first token starts a line (`Token.gap == .newline`, or the text's first token).
     public var startsLine: Bool
     /// Lower-case text, tokens joined by single spaces (`thôi giữ chức`, `:`); quoted literals compare with it.
-    public var text: String {
-        get { storedText }
-        set { storedText = newValue; plainText = Self.isPlain(newValue) }
-    }
+    public var text: String
     /// Facts a class constraint can test (`CUE[status=ended]`): see ``RuleItems`` for the keys each kind has.
     public var attributes: [String: String] {
-        get {
-            guard tokenKind != 0 else { return extra }
-            var all = extra
-            all["kind"] = Self.kindNames[Int(tokenKind)]
-            all["shape"] = Self.shapeNames[Int(tokenShape)]
-            return all
-        }
-        set { setAttributes(newValue) }
+        get { facts.dictionary }
+        set { facts = Facts(newValue) }
     }
 
-    /// ``text`` as stored.
-    private var storedText: String
-    /// Whether ``text`` is made only of scalars below U+0300 and of Latin Extended Additional (U+1E00–U+1EFF):
-    /// such a text is in NFC, so it equals another NFC text exactly when their UTF-8 bytes are equal.
-    private(set) var plainText: Bool
-    /// `kind` attribute of a plain token as a code (index in ``kindNames``); 0: not coded (in ``extra``).
-    private(set) var tokenKind: UInt8 = 0
-    /// `shape` attribute as a code (index in ``shapeNames``), meaningful when ``tokenKind`` is not 0.
-    private(set) var tokenShape: UInt8 = 0
-    /// The attributes that are not coded.
-    private var extra: [String: String]
+    /// The attributes, in the form they were given.
+    var facts: Facts
+
+    /// An item's attributes without a dictionary of their own where a few codes or fields say them.
+    enum Facts: Sendable {
+        case none
+        /// A plain token's `kind` (index in ``kindNames``, not 0) and `shape` (index in ``shapeNames``).
+        case token(kind: UInt8, shape: UInt8)
+        case dictionary([String: String])
+        /// `organization` (index in ``organizationNames``) and `head` if any.
+        case position(organization: UInt8, head: String?)
+        /// `rule`, and `short` (0: absent, 1: `no`, 2: `yes`).
+        case phrase(rule: String, short: UInt8)
+        /// `ongoing` = `yes` / `no`.
+        case period(ongoing: Bool)
+        /// A lexicon entry's attributes with `id` set to the entry's id.
+        case entry([String: String], id: String)
+
+        init(_ attributes: [String: String]) {
+            if attributes.isEmpty {
+                self = .none
+            } else if attributes.count == 2, let kind = attributes["kind"], let shape = attributes["shape"],
+                      let kindCode = RuleItem.kindNames.firstIndex(of: kind), kindCode != 0,
+                      let shapeCode = RuleItem.shapeNames.firstIndex(of: shape) {
+                self = .token(kind: UInt8(kindCode), shape: UInt8(shapeCode))
+            } else {
+                self = .dictionary(attributes)
+            }
+        }
+
+        var dictionary: [String: String] {
+            switch self {
+            case .none: return [:]
+            case .token(let kind, let shape):
+                return ["kind": RuleItem.kindNames[Int(kind)], "shape": RuleItem.shapeNames[Int(shape)]]
+            case .dictionary(let attributes): return attributes
+            case .position(let organization, let head):
+                var attributes = ["organization": RuleItem.organizationNames[Int(organization)]]
+                if let head { attributes["head"] = head }
+                return attributes
+            case .phrase(let rule, let short):
+                var attributes = ["rule": rule]
+                if short != 0 { attributes["short"] = short == 2 ? "yes" : "no" }
+                return attributes
+            case .period(let ongoing): return ["ongoing": ongoing ? "yes" : "no"]
+            case .entry(let attributes, let id):
+                var all = attributes
+                all["id"] = id
+                return all
+            }
+        }
+
+        /// `dictionary[key]`, without building the dictionary.
+        func attribute(_ key: String) -> String? {
+            switch self {
+            case .none: return nil
+            case .token(let kind, let shape):
+                if key == "kind" { return RuleItem.kindNames[Int(kind)] }
+                if key == "shape" { return RuleItem.shapeNames[Int(shape)] }
+                return nil
+            case .dictionary(let attributes): return attributes[key]
+            case .position(let organization, let head):
+                if key == "organization" { return RuleItem.organizationNames[Int(organization)] }
+                if key == "head" { return head }
+                return nil
+            case .phrase(let rule, let short):
+                if key == "rule" { return rule }
+                if key == "short" { return short == 0 ? nil : short == 2 ? "yes" : "no" }
+                return nil
+            case .period(let ongoing): return key == "ongoing" ? (ongoing ? "yes" : "no") : nil
+            case .entry(let attributes, let id): return key == "id" ? id : attributes[key]
+            }
+        }
+    }
 
     static let kindNames = ["", "word", "number", "punctuation", "symbol"]
     static let shapeNames = ["lower", "capitalized", "upper", "mixed", "none"]
+    static let organizationNames = ["phrase", "implied", "none"]
     static let wordCode: UInt8 = 1, numberCode: UInt8 = 2, punctuationCode: UInt8 = 3, symbolCode: UInt8 = 4
     static let capitalizedCode: UInt8 = 1, upperCode: UInt8 = 2
 
     public init(kind: Kind, tokens: Range<Int>, index: Int? = nil, startsLine: Bool = false, text: String = "",
                 attributes: [String: String] = [:]) {
         self.kind = kind; self.tokens = tokens; self.index = index; self.startsLine = startsLine
-        self.storedText = text; self.plainText = Self.isPlain(text); self.extra = [:]
-        setAttributes(attributes)
+        self.text = text; self.facts = Facts(attributes)
     }
 
-    /// A plain token item with its kind and shape codes (``kindNames``, ``shapeNames``).
-    init(token span: Range<Int>, startsLine: Bool, text: String, kindCode: UInt8, shapeCode: UInt8) {
-        self.kind = .token; self.tokens = span; self.index = nil; self.startsLine = startsLine
-        self.storedText = text; self.plainText = Self.isPlain(text); self.extra = [:]
-        self.tokenKind = kindCode; self.tokenShape = shapeCode
-    }
-
-    private mutating func setAttributes(_ attributes: [String: String]) {
-        if attributes.count == 2, let kind = attributes["kind"], let shape = attributes["shape"],
-           let kindCode = Self.kindNames.firstIndex(of: kind), kindCode != 0,
-           let shapeCode = Self.shapeNames.firstIndex(of: shape) {
-            tokenKind = UInt8(kindCode); tokenShape = UInt8(shapeCode); extra = [:]
-        } else {
-            tokenKind = 0; tokenShape = 0; extra = attributes
-        }
+    /// An item with its attributes as ``Facts``.
+    init(kind: Kind, tokens: Range<Int>, index: Int?, startsLine: Bool, text: String, facts: Facts) {
+        self.kind = kind; self.tokens = tokens; self.index = index; self.startsLine = startsLine
+        self.text = text; self.facts = facts
     }
 
     /// One attribute, without building the dictionary.
-    func attribute(_ key: String) -> String? {
-        if tokenKind != 0 {
-            if key == "kind" { return Self.kindNames[Int(tokenKind)] }
-            if key == "shape" { return Self.shapeNames[Int(tokenShape)] }
-        }
-        return extra.isEmpty ? nil : extra[key]
-    }
+    func attribute(_ key: String) -> String? { facts.attribute(key) }
 
     /// The `kind` attribute as a code (0: none of the four names).
     var kindCode: UInt8 {
-        if tokenKind != 0 { return tokenKind }
-        guard let kind = extra.isEmpty ? nil : extra["kind"], let code = Self.kindNames.firstIndex(of: kind) else { return 0 }
+        if case .token(let kind, _) = facts { return kind }
+        guard let kind = facts.attribute("kind"), let code = Self.kindNames.firstIndex(of: kind) else { return 0 }
         return UInt8(code)
     }
 
     /// The `shape` attribute as a code (255: none of the five names).
     var shapeCode: UInt8 {
-        if tokenKind != 0 { return tokenShape }
-        guard let shape = extra.isEmpty ? nil : extra["shape"], let code = Self.shapeNames.firstIndex(of: shape) else { return 255 }
+        if case .token(_, let shape) = facts { return shape }
+        guard let shape = facts.attribute("shape"), let code = Self.shapeNames.firstIndex(of: shape) else { return 255 }
         return UInt8(code)
     }
 
     /// `text == literal` (canonical equivalence), comparing bytes when both are certainly NFC.
     func textEquals(_ literal: String, literalIsPlain: Bool) -> Bool {
-        if plainText && literalIsPlain {
-            let a = storedText.utf8, b = literal.utf8
+        if literalIsPlain && Self.isPlain(text) {
+            let a = text.utf8, b = literal.utf8
             return a.count == b.count && a.elementsEqual(b)
         }
-        return storedText == literal
+        return text == literal
     }
 
     /// Whether every scalar of `text` is below U+0300 or in U+1E00–U+1EFF (no combining marks, no
@@ -151,6 +190,6 @@ public struct RuleItem: Sendable, Equatable {
 
     public static func == (a: RuleItem, b: RuleItem) -> Bool {
         a.kind == b.kind && a.tokens == b.tokens && a.index == b.index && a.startsLine == b.startsLine
-            && a.storedText == b.storedText && a.attributes == b.attributes
+            && a.text == b.text && a.attributes == b.attributes
     }
 }

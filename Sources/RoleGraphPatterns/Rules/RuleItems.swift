@@ -58,18 +58,27 @@ enum RuleItems {
             }
             return false
         }
+        /// The span's lower-case token texts joined by single spaces, written once into a string of the
+        /// right size.
         func text(_ span: Range<Int>) -> String {
             if span.count == 1 { return tokens[span.lowerBound].lower }
-            var text = ""
-            for index in span {
-                if index > span.lowerBound { text += " " }
-                text += tokens[index].lower
+            var length = span.count - 1
+            for index in span { length += tokens[index].lower.utf8.count }
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var offset = 0
+                for index in span {
+                    if index > span.lowerBound { buffer[offset] = 0x20; offset += 1 }
+                    var lower = tokens[index].lower
+                    lower.withUTF8 { bytes in
+                        for byte in bytes { buffer[offset] = byte; offset += 1 }
+                    }
+                }
+                return offset
             }
-            return text
         }
-        func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int? = nil, _ attributes: [String: String] = [:]) -> RuleItem {
+        func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int? = nil, _ facts: RuleItem.Facts) -> RuleItem {
             RuleItem(kind: kind, tokens: span, index: index, startsLine: tokens[span.lowerBound].gap == .newline,
-                     text: text(span), attributes: attributes)
+                     text: text(span), facts: facts)
         }
 
         var items: [RuleItem] = []
@@ -79,29 +88,28 @@ enum RuleItems {
             let next: RuleItem
             if positionAt[cursor] >= 0 {
                 let index = positionAt[cursor]
-                let position = result.positions[index]
-                var attributes = ["organization": organizationAttribute(position.organization)]
-                if let head = position.head { attributes["head"] = head }
-                next = item(.position, position.tokens, index: index, attributes)
+                next = item(.position, result.positions[index].tokens, index: index,
+                            .position(organization: organizationCode(result.positions[index].organization),
+                                      head: result.positions[index].head))
             } else if phraseAt[cursor] >= 0 {
                 let index = phraseAt[cursor]
-                let phrase = result.phrases[index]
-                var attributes = ["rule": phrase.rule]
-                if phrase.kind == .person { attributes["short"] = phrase.isShortReference ? "yes" : "no" }
-                next = item(kind(of: phrase.kind), phrase.tokens, index: index, attributes)
+                let kind = result.phrases[index].kind
+                let short: UInt8 = kind != .person ? 0 : result.phrases[index].isShortReference ? 2 : 1
+                next = item(self.kind(of: kind), result.phrases[index].tokens, index: index,
+                            .phrase(rule: result.phrases[index].rule, short: short))
             } else if periodAt[cursor] >= 0, !hidesPhrase(periods[periodAt[cursor]].tokens) {
                 let period = periods[periodAt[cursor]]
-                next = item(.period, period.tokens, ["ongoing": period.ongoing ? "yes" : "no"])
+                next = item(.period, period.tokens, .period(ongoing: period.ongoing))
             } else if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
                 let entry = context.entry(cue)
-                next = item(.cue, cue.tokens, entry.attributes.merging(["id": entry.id]) { _, id in id })
+                next = item(.cue, cue.tokens, .entry(entry.attributes, id: entry.id))
             } else if let honorific = context.longest(Kinds.honorific, at: cursor), !hidesPhrase(honorific.tokens) {
                 let entry = context.entry(honorific)
-                next = item(.honorific, honorific.tokens, entry.attributes.merging(["id": entry.id]) { _, id in id })
+                next = item(.honorific, honorific.tokens, .entry(entry.attributes, id: entry.id))
             } else {
-                let token = tokens[cursor]
-                next = RuleItem(token: cursor..<(cursor + 1), startsLine: token.gap == .newline, text: token.lower,
-                                kindCode: code(of: token.kind), shapeCode: code(of: token.shape))
+                next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil,
+                                startsLine: tokens[cursor].gap == .newline, text: tokens[cursor].lower,
+                                facts: .token(kind: code(of: tokens[cursor].kind), shape: code(of: tokens[cursor].shape)))
             }
             // A malformed phrase that ends before it starts must not stall the walk.
             cursor = max(next.tokens.upperBound, cursor + 1)
@@ -147,11 +155,12 @@ enum RuleItems {
         }
     }
 
-    private static func organizationAttribute(_ organization: Position.Organization) -> String {
+    /// The index of the `organization` attribute in ``RuleItem/organizationNames``.
+    private static func organizationCode(_ organization: Position.Organization) -> UInt8 {
         switch organization {
-        case .phrase: "phrase"
-        case .implied: "implied"
-        case .none: "none"
+        case .phrase: 0
+        case .implied: 1
+        case .none: 2
         }
     }
 }

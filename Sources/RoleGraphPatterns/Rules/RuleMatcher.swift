@@ -17,12 +17,13 @@ struct RuleMatcher: Sendable {
     let program: RuleProgram
     let multiline: Bool
 
-    /// The program flattened for the run: one operation per instruction, tests and capture slots in
-    /// side tables, so a step reads plain integers instead of unpacking enum payloads.
+    /// The program flattened for the run: one operation per instruction, capture slots in a side table,
+    /// tests as their numbers in the rule set (``RuleSet/tests``), so a step reads plain integers and
+    /// the item's test bits (``RuleStream``) instead of unpacking enum payloads.
     private struct Operation: Sendable {
         enum Code: UInt8, Sendable { case consume, split, jump, lineStart, match }
         var code: Code
-        /// `consume`: test index; `split`/`jump`: first target; `lineStart`: 1 wanted / 0 not.
+        /// `consume`: test number; `split`/`jump`: first target; `lineStart`: 1 wanted / 0 not.
         var a: Int32
         /// `split`: second target; `consume`: first slot in ``slots``.
         var b: Int32
@@ -30,20 +31,18 @@ struct RuleMatcher: Sendable {
         var c: Int32
     }
     private let operations: [Operation]
-    private let tests: [ItemTest]
     private let slots: [Int32]
 
-    init(program: RuleProgram, multiline: Bool) {
+    /// - Parameter testNumber: a test's number in the rule set's ``RuleSet/tests``.
+    init(program: RuleProgram, multiline: Bool, testNumber: (ItemTest) -> Int) {
         self.program = program
         self.multiline = multiline
         var operations: [Operation] = []
-        var tests: [ItemTest] = []
         var slots: [Int32] = []
         for instruction in program.instructions {
             switch instruction {
             case .consume(let test, let captures):
-                operations.append(Operation(code: .consume, a: Int32(tests.count), b: Int32(slots.count), c: Int32(captures.count)))
-                tests.append(test)
+                operations.append(Operation(code: .consume, a: Int32(testNumber(test)), b: Int32(slots.count), c: Int32(captures.count)))
                 slots += captures.map { Int32($0) }
             case .split(let first, let second):
                 operations.append(Operation(code: .split, a: Int32(first), b: Int32(second), c: 0))
@@ -56,7 +55,6 @@ struct RuleMatcher: Sendable {
             }
         }
         self.operations = operations
-        self.tests = tests
         self.slots = slots
     }
 
@@ -90,12 +88,22 @@ struct RuleMatcher: Sendable {
         deinit { marks.deallocate() }
     }
 
-    /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.
-    func longestMatch(in items: [RuleItem], from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
-        items.withUnsafeBufferPointer { longestMatch(in: $0, from: start, seen: seen) }
+    /// The items as a run reads them: test bits (``RuleStream/bits``) and line starts.
+    struct Items {
+        let bits: UnsafeBufferPointer<UInt64>
+        let words: Int
+        let startsLine: UnsafeBufferPointer<Bool>
+        var count: Int { startsLine.count }
+
+        /// Whether the item passes the test with this number.
+        @inline(__always)
+        func passes(_ position: Int, _ test: Int32) -> Bool {
+            bits[position &* words &+ Int(test >> 6)] & (1 << UInt64(test & 63)) != 0
+        }
     }
 
-    func longestMatch(in items: UnsafeBufferPointer<RuleItem>, from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
+    /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.
+    func longestMatch(in items: Items, from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
         let seen = seen ?? Seen(count: program.instructions.count)
         seen.generation += 1
         seen.log.removeAll(keepingCapacity: true)
@@ -117,8 +125,8 @@ struct RuleMatcher: Sendable {
                 case .match:
                     if bestEnd < position { bestEnd = position; bestCapture = thread.capture }
                 case .consume:
-                    guard position < items.count, tests[Int(operation.a)].matches(items, position),
-                          multiline || position == start || !items[position].startsLine else { continue }
+                    guard position < items.count, items.passes(position, operation.a),
+                          multiline || position == start || !items.startsLine[position] else { continue }
                     var advanced = thread
                     advanced.pc += 1
                     var slot = Int(operation.b)
@@ -153,7 +161,7 @@ struct RuleMatcher: Sendable {
 
     /// Adds a thread and every thread its free moves (`jump`, `split`, `lineStart`) lead to, in
     /// preference order; a thread at an instruction already in the list is dropped (the earlier one wins).
-    private func add(_ thread: Thread, at position: Int, to list: inout [Thread], items: UnsafeBufferPointer<RuleItem>, seen: Seen) {
+    private func add(_ thread: Thread, at position: Int, to list: inout [Thread], items: Items, seen: Seen) {
         let pc = Int(thread.pc)
         guard seen.marks[pc] != seen.generation else { return }
         seen.marks[pc] = seen.generation
@@ -165,7 +173,7 @@ struct RuleMatcher: Sendable {
             add(Thread(pc: operation.a, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
             add(Thread(pc: operation.b, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
         case .lineStart:
-            let starts = position >= items.count || items[position].startsLine
+            let starts = position >= items.count || items.startsLine[position]
             if starts == (operation.a == 1) {
                 add(Thread(pc: thread.pc + 1, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
             }

@@ -34,18 +34,8 @@ indirect enum ItemTest: Sendable, Equatable {
         var negated: Bool
     }
 
-    func matches(_ items: UnsafeBufferPointer<RuleItem>, _ index: Int) -> Bool {
-        switch self {
-        case .kind(let kind): return items[index].kind == kind
-        case .literal(let literal): return items[index].textEquals(literal.text, literalIsPlain: literal.isPlain)
-        case .not(let test): return !test.matches(items, index)
-        case .anyOf(let tests):
-            for test in tests where test.matches(items, index) { return true }
-            return false
-        default: return matches(items[index])
-        }
-    }
-
+    /// Whether the item passes the test. Matching reads these outcomes from ``RuleStream``, which runs
+    /// this once per distinct set of item features.
     func matches(_ item: borrowing RuleItem) -> Bool {
         switch self {
         case .any: return true

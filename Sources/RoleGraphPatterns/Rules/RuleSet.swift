@@ -15,15 +15,14 @@ public struct Rule: Sendable {
     public let file: String
     public let line: Int
     let program: RuleProgram
-    /// ``RuleProgram/firstTests``, worked out once.
-    let firstTests: [ItemTest]
+    /// ``RuleProgram/firstTests`` as bits over the rule set's tests (``RuleStream/bits``), one word per 64
+    /// tests: a start item that passes none of them cannot start a match.
+    let firstTests: [UInt64]
     /// The program ready to run (``RuleMatcher``), built once.
     let matcher: RuleMatcher
     /// Item kinds (``RuleItem/Kind/bit``) that every match consumes: a start from which the rest of the
     /// reachable stream lacks one of them cannot match (a shortcut of ``RuleSet/matches(in:)``).
     let requiredKinds: UInt8
-    /// Item kinds a first test can accept (``ItemTest/possibleKinds``).
-    let firstKinds: UInt8
 
     /// The capture names the pattern defines, in order of first use.
     public var captureNames: [String] { program.captureNames }
@@ -66,21 +65,39 @@ public struct RuleMatch: Sendable, Equatable {
 ///   O(items × line length × rules × instructions).
 public struct RuleSet: Sendable {
     public let rules: [Rule]
+    /// Every distinct single-item test of the rules, numbered: what ``RuleStream`` evaluates per item.
+    let tests: [ItemTest]
+    /// What the tests depend on, for ``RuleStream``.
+    let features: ItemFeatures
+    /// The tests' outcomes by features, learnt as streams are read.
+    let memo = TestMemo()
 
     /// Parses and compiles a rule file's text; the first problem is thrown as `file:line:column: message`.
     public init(parsing text: String, file: String = "<rules>") throws(KnowledgeError) {
         // Literals must compare with normalised token text: NFC, new-style tone marks (`uỷ` → `ủy`).
         let normalized = SourceText(text).string
         var parser = RuleParser(file: file)
-        rules = try parser.parse(normalized).map { parsed in
-            let program = RuleCompiler.compile(parsed.pattern)
-            let firstTests = program.firstTests
-            return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
-                 program: program, firstTests: firstTests,
-                 matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes"),
-                 requiredKinds: parsed.pattern.requiredKinds,
-                 firstKinds: firstTests.reduce(0) { $0 | $1.possibleKinds })
+        let parsed = try parser.parse(normalized)
+        let programs = parsed.map { RuleCompiler.compile($0.pattern) }
+        var tests: [ItemTest] = []
+        for program in programs {
+            for case .consume(let test, _) in program.instructions where !tests.contains(test) { tests.append(test) }
         }
+        let words = max(1, (tests.count + 63) / 64)
+        let number = { (test: ItemTest) -> Int in tests.firstIndex(of: test)! }
+        rules = zip(parsed, programs).map { parsed, program in
+            var firstTests = [UInt64](repeating: 0, count: words)
+            for test in program.firstTests {
+                let bit = number(test)
+                firstTests[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
+                        program: program, firstTests: firstTests,
+                        matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", testNumber: number),
+                        requiredKinds: parsed.pattern.requiredKinds)
+        }
+        self.tests = tests
+        features = ItemFeatures(tests: tests)
     }
 
     /// Reads a rule file; errors name the file, line and column.
@@ -115,34 +132,35 @@ public struct RuleSet: Sendable {
         // Per start item: the kinds of the items from it to the end of its line (what a one-line match
         // can consume) and to the end of the stream (what a multiline match can).
         let count = items.count
-        var kinds = [UInt8](repeating: 0, count: count)
         var lineKinds = [UInt8](repeating: 0, count: count)
         var streamKinds = [UInt8](repeating: 0, count: count)
         var line: UInt8 = 0, stream: UInt8 = 0
         var index = count - 1
         while index >= 0 {
-            let item = items[index]
-            let bit = item.kind.bit
-            kinds[index] = bit
+            let bit = items[index].kind.bit
             line |= bit
             stream |= bit
             lineKinds[index] = line
             streamKinds[index] = stream
-            if item.startsLine { line = 0 }
+            if items[index].startsLine { line = 0 }
             index -= 1
         }
-        items.withUnsafeBufferPointer { items in
+        let view = items.withUnsafeBufferPointer { RuleStream(items: $0, rules: self) }
+        let words = view.words
+        view.bits.withUnsafeBufferPointer { bits in
+        view.startsLine.withUnsafeBufferPointer { startsLine in
+        let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: startsLine)
         for (order, rule) in rules.enumerated() {
             let matcher = rule.matcher
             let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
             let firstTests = rule.firstTests
-            let required = rule.requiredKinds, firstKinds = rule.firstKinds
+            let required = rule.requiredKinds
             let reachable = matcher.multiline ? streamKinds : lineKinds
-            for start in items.indices {
-                guard kinds[start] & firstKinds != 0, reachable[start] & required == required else { continue }
+            for start in 0..<count {
+                guard reachable[start] & required == required else { continue }
                 var starts = false
-                for test in firstTests where test.matches(items, start) { starts = true; break }
-                guard starts, let (end, slots) = matcher.longestMatch(in: items, from: start, seen: seen) else { continue }
+                for word in 0..<words where bits[start &* words &+ word] & firstTests[word] != 0 { starts = true; break }
+                guard starts, let (end, slots) = matcher.longestMatch(in: stream, from: start, seen: seen) else { continue }
                 var captures: [String: [Int]] = [:]
                 for (slot, name) in rule.program.captureNames.enumerated() where !slots[slot].isEmpty {
                     captures[name] = slots[slot]
@@ -150,6 +168,7 @@ public struct RuleSet: Sendable {
                 found.append((RuleMatch(rule: rule.id, priority: rule.priority, items: start..<end, captures: captures,
                                         attributes: rule.attributes), order))
             }
+        }
         }
         }
         found.sort { a, b in

@@ -1,0 +1,262 @@
+import Foundation
+
+/// What a rule set's tests see of an item stream, worked out once per stream: for every item, one bit per
+/// distinct test of the rule set (``RuleSet/tests``) saying whether the item passes it, and whether the
+/// item starts a line. ``RuleMatcher`` and the start filter of ``RuleSet/matches(in:)`` read only these
+/// bits, so a step of a match is a load and a mask instead of a walk over an `ItemTest` tree.
+///
+/// **Features.** A test's outcome depends on an item only through its kind, its token `kind`/`shape`
+/// codes (tokens only), which literal of the rule set its text equals (``LiteralTable``, at most one:
+/// literals that are equal share a class) and which `key=value` constraints of the rule set hold on it.
+/// These pack into one integer; items with the same integer pass the same tests, so the tests are run
+/// (``ItemTest/matches(_:)``) once per distinct integer in a stream, through a small direct-mapped cache,
+/// and copied for the rest. A rule set too large for the packing runs the tests on every item.
+///
+/// - Complexity: O(items × (words + short texts' bytes)) plus O(distinct features × tests).
+struct RuleStream {
+    /// Words of ``bits`` per item.
+    let words: Int
+    /// `bits[item * words + test / 64] >> (test % 64) & 1`: whether the item passes the test.
+    let bits: [UInt64]
+    let startsLine: [Bool]
+    let count: Int
+
+    init(items: UnsafeBufferPointer<RuleItem>, rules: RuleSet) {
+        let tests = rules.tests
+        let words = max(1, (tests.count + 63) / 64)
+        let count = items.count
+        var bits = [UInt64](repeating: 0, count: count * words)
+        var startsLine = [Bool](repeating: false, count: count)
+        let features = rules.features
+        // Test bits by features: a direct-mapped cache of this stream's, in front of the rule set's memo.
+        let slots = 1024
+        var cacheKeys = [UInt64](repeating: .max, count: slots)
+        var cacheBits = [UInt64](repeating: 0, count: slots * words)
+        let known = rules.memo.snapshot()
+        var learned: [UInt64: [UInt64]] = [:]
+        bits.withUnsafeMutableBufferPointer { bits in
+        cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
+        cacheBits.withUnsafeMutableBufferPointer { cacheBits in
+            guard let first = items.baseAddress else { return }
+            for index in 0..<count {
+                let item = first + index
+                startsLine[index] = item.pointee.startsLine
+                let base = index * words
+                guard let key = features.key(of: item) else {
+                    for (test, itemTest) in tests.enumerated() where itemTest.matches(item.pointee) {
+                        bits[base + test >> 6] |= 1 << UInt64(test & 63)
+                    }
+                    continue
+                }
+                let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
+                let cached = slot * words
+                if cacheKeys[slot] != key {
+                    cacheKeys[slot] = key
+                    if let memo = known[key] ?? learned[key] {
+                        for word in 0..<words { cacheBits[cached + word] = memo[word] }
+                    } else {
+                        var passed = [UInt64](repeating: 0, count: words)
+                        for (test, itemTest) in tests.enumerated() where itemTest.matches(item.pointee) {
+                            passed[test >> 6] |= 1 << UInt64(test & 63)
+                        }
+                        learned[key] = passed
+                        for word in 0..<words { cacheBits[cached + word] = passed[word] }
+                    }
+                }
+                for word in 0..<words { bits[base + word] = cacheBits[cached + word] }
+            }
+        }
+        }
+        }
+        if !learned.isEmpty { rules.memo.learn(learned) }
+        self.words = words
+        self.bits = bits
+        self.startsLine = startsLine
+        self.count = count
+    }
+}
+
+/// A rule set's test bits by item features (``ItemFeatures``), learnt from the streams it has read and
+/// shared by every copy of the rule set and every thread: the features a rule set's tests tell apart are
+/// few (a few hundred in news text), so after the first documents a stream runs no test at all.
+final class TestMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [UInt64: [UInt64]] = [:]
+    /// Entries beyond this are not kept (a hostile stream cannot grow the memo without bound).
+    private let limit = 1 << 16
+
+    /// The memo as it is now (a copy, read without the lock).
+    func snapshot() -> [UInt64: [UInt64]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return table
+    }
+
+    func learn(_ entries: [UInt64: [UInt64]]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (key, bits) in entries where table.count < limit { table[key] = bits }
+    }
+}
+
+/// The item facts a rule set's tests depend on (see ``RuleStream``), packed into one integer:
+/// bits 0–2 the item kind, 3–5 the token `kind` code, 6–8 the token `shape` code (tokens only; 0 for
+/// other items), 9–28 the literal class + 1, 32–63 one bit per constraint that holds.
+struct ItemFeatures: Sendable {
+    let literals: LiteralTable
+    /// Every distinct `key=value` pair a constraint of the rule set tests.
+    let constraints: [(key: String, value: String)]
+    /// Per constraint, how a coded token (``RuleItem/Facts/token(kind:shape:)``) meets it: key 1 `kind`,
+    /// 2 `shape`, 0 another key (never met); value: the code the attribute must have (255: none).
+    let tokenCodes: [(key: UInt8, value: UInt8)]
+    /// Whether the features fit the packing.
+    let packable: Bool
+
+    init(tests: [ItemTest]) {
+        var literals: [String] = []
+        var constraints: [(key: String, value: String)] = []
+        func collect(_ test: ItemTest) {
+            switch test {
+            case .literal(let literal): literals.append(literal.text)
+            case .constrained(let base, let list):
+                collect(base)
+                for constraint in list where !constraints.contains(where: { $0.key == constraint.key && $0.value == constraint.value }) {
+                    constraints.append((constraint.key, constraint.value))
+                }
+            case .not(let inner): collect(inner)
+            case .anyOf(let list): for inner in list { collect(inner) }
+            case .any, .kind, .word, .capitalized, .punctuation, .number: break
+            }
+        }
+        for test in tests { collect(test) }
+        self.literals = LiteralTable(literals)
+        self.constraints = constraints
+        tokenCodes = constraints.map { constraint in
+            if constraint.key == "kind" {
+                return (1, RuleItem.kindNames.firstIndex(of: constraint.value).map(UInt8.init) ?? 255)
+            }
+            if constraint.key == "shape" {
+                return (2, RuleItem.shapeNames.firstIndex(of: constraint.value).map(UInt8.init) ?? 255)
+            }
+            return (0, 255)
+        }
+        packable = constraints.count <= 32 && self.literals.classCount < (1 << 20) - 1
+    }
+
+    /// The packed features of an item; `nil` when the rule set does not fit the packing.
+    @inline(__always)
+    func key(of item: UnsafePointer<RuleItem>) -> UInt64? {
+        guard packable else { return nil }
+        let kind = item.pointee.kind
+        var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.text) + 1) << 9
+        if case .token(let tokenKind, let shape) = item.pointee.facts {
+            if kind == .token { key |= UInt64(tokenKind & 7) << 3 | UInt64(min(shape, 7)) << 6 }
+            // A coded token has only `kind` and `shape`.
+            for (offset, code) in tokenCodes.enumerated() where code.key != 0 && code.value == (code.key == 1 ? tokenKind : shape) {
+                key |= 1 << UInt64(32 + offset)
+            }
+            return key
+        }
+        if kind == .token {
+            key |= UInt64(item.pointee.kindCode & 7) << 3 | UInt64(min(item.pointee.shapeCode, 7)) << 6
+        }
+        for (offset, constraint) in constraints.enumerated() where item.pointee.attribute(constraint.key) == constraint.value {
+            key |= 1 << UInt64(32 + offset)
+        }
+        return key
+    }
+}
+
+/// The quoted literals of a rule set, in classes of canonically equal texts, and the class an item's text
+/// falls in: by its bytes when the text is certainly NFC (``RuleItem/isPlain(_:)``) and so is the literal,
+/// else by `String` equality, as ``RuleItem/textEquals(_:literalIsPlain:)`` compares.
+struct LiteralTable: Sendable {
+    /// One text per class.
+    let representatives: [String]
+    /// Certainly-NFC literals by their UTF-8 bytes: a one-byte literal's class by its byte.
+    let single: [Int32]
+    /// Longer certainly-NFC literals, with their classes.
+    let plain: [(bytes: [UInt8], group: Int32)]
+    /// Literals that are not certainly NFC, with their classes.
+    let other: [(text: String, group: Int32)]
+    /// The longest certainly-NFC literal, in bytes.
+    let longestPlain: Int
+    /// Whether a certainly-NFC literal of two bytes or more starts with the byte.
+    let firstBytes: [Bool]
+
+    var classCount: Int { representatives.count }
+
+    init(_ literals: [String]) {
+        var representatives: [String] = []
+        var single = [Int32](repeating: -1, count: 256)
+        var plain: [(bytes: [UInt8], group: Int32)] = []
+        var other: [(text: String, group: Int32)] = []
+        var longestPlain = 0
+        for literal in literals {
+            let group: Int32
+            if let known = representatives.firstIndex(of: literal) { group = Int32(known) }
+            else { group = Int32(representatives.count); representatives.append(literal) }
+            let bytes = Array(literal.utf8)
+            if RuleItem.isPlain(literal) {
+                if bytes.count == 1 { single[Int(bytes[0])] = group }
+                else if !plain.contains(where: { $0.bytes == bytes }) { plain.append((bytes, group)) }
+                longestPlain = max(longestPlain, bytes.count)
+            } else if !other.contains(where: { Array($0.text.utf8) == bytes }) {
+                other.append((literal, group))
+            }
+        }
+        self.representatives = representatives
+        self.single = single
+        self.plain = plain
+        self.other = other
+        self.longestPlain = longestPlain
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for (bytes, _) in plain where !bytes.isEmpty { firstBytes[Int(bytes[0])] = true }
+        self.firstBytes = firstBytes
+    }
+
+    /// The class of the literals `text` equals, or -1.
+    @inline(__always)
+    func classOf(_ text: String) -> Int32 {
+        if representatives.isEmpty { return -1 }
+        var copy = text
+        return copy.withUTF8 { classOf(bytes: $0, text: text) }
+    }
+
+    private func classOf(bytes: UnsafeBufferPointer<UInt8>, text: String) -> Int32 {
+        if RuleItem.isPlain(bytes: bytes) {
+            // Certainly NFC: equal to a certainly-NFC literal only byte for byte.
+            let found = bytes.count <= longestPlain ? plainClass(bytes) : -1
+            if found >= 0 || other.isEmpty { return found }
+            for (literal, group) in other where literal == text { return group }
+            return -1
+        }
+        for (group, literal) in representatives.enumerated() where literal == text { return Int32(group) }
+        return -1
+    }
+
+    /// The class of the certainly-NFC literal with these bytes, or -1.
+    @inline(__always)
+    private func plainClass(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if bytes.count == 1 { return single[Int(bytes[0])] }
+        if !bytes.isEmpty && !firstBytes[Int(bytes[0])] { return -1 }
+        for (literal, group) in plain where literal.count == bytes.count && literal.elementsEqual(bytes) { return group }
+        return -1
+    }
+}
+
+extension RuleItem.Kind {
+    /// This kind as a number below 8.
+    var code: UInt8 {
+        switch self {
+        case .person: 0
+        case .position: 1
+        case .organization: 2
+        case .location: 3
+        case .cue: 4
+        case .honorific: 5
+        case .period: 6
+        case .token: 7
+        }
+    }
+}
