@@ -33,10 +33,26 @@ struct OrganizationParser {
     /// (`Bộ trưởng Công Thương`: prefix `bộ` before `Công Thương`).
     func parse(at start: Int, prefix: [String] = [], depth: Int = 0) -> Parse? {
         guard start < context.tokens.count, depth < 4 else { return nil }
-        if prefix.isEmpty, !context.isCapitalised(start) { return nil }
+        guard prefix.isEmpty else { return parse(at: start, prefix: prefix, depth: depth, memo: ()) }
+        if !context.isCapitalised(start) { return nil }
+        // Without a prefix the result depends on the start and depth only: parsed once per document.
+        let slot = start * PatternContext.organizationDepths + depth
+        let known = context.organizationMemo[slot]
+        if known != 0 { return known == 1 ? nil : context.organizationParses[Int(known) - 2] }
+        let parsed = parse(at: start, prefix: prefix, depth: depth, memo: ())
+        if let parsed {
+            context.organizationParses.append(parsed)
+            context.organizationMemo[slot] = Int32(context.organizationParses.count + 1)
+        } else {
+            context.organizationMemo[slot] = 1
+        }
+        return parsed
+    }
+
+    private func parse(at start: Int, prefix: [String], depth: Int, memo: Void) -> Parse? {
         // Entries named only through a title (`Nhà nước` for `Chủ tịch nước`) are not matched in text.
         let known = context.longest(Kinds.organization, at: start, prefix: prefix)
-            .flatMap { context.entry($0).attributes["match"] == "implied-only" ? nil : $0 }
+            .flatMap { context.has($0, .impliedOnly) ? nil : $0 }
         let relative = context.longest(Kinds.relativeBody, at: start, prefix: prefix)
         let head = context.longest(Kinds.organizationHead, at: start, prefix: prefix)
         let knownLength = known?.tokens.count ?? -1
@@ -46,8 +62,8 @@ struct OrganizationParser {
         }
         if let known {
             var phrase = Phrase(kind: .organization, tokens: known.tokens, rule: "gazetteer:organization",
-                                name: context.entry(known).name)
-            phrase.knowledgeID = context.entry(known).id
+                                name: context.name(known))
+            phrase.knowledgeID = context.id(known)
             if prefix.isEmpty, context.canonicalText(known.tokens) == context.plainText(known.tokens) {
                 phrase.surface = context.plainText(known.tokens)
             }
@@ -60,10 +76,9 @@ struct OrganizationParser {
             return parsed
         }
         if let head, knownPerson(at: start) == nil {
-            let entry = context.entry(head)
-            let name = prefix.isEmpty ? context.canonicalText(head.tokens) : entry.name
+            let name = prefix.isEmpty ? context.canonicalText(head.tokens) : context.name(head)
             if let parsed = headed(start: start, nameStart: head.tokens.upperBound, headName: name,
-                                   takesPlace: entry.attributes["place"] == "yes", bare: prefix.isEmpty ? entry.attributes["bare"] : nil,
+                                   takesPlace: context.has(head, .takesPlace), bare: prefix.isEmpty ? context.facts[head.entry].bare : nil,
                                    depth: depth) {
                 return parsed
             }
@@ -93,21 +108,21 @@ struct OrganizationParser {
     }
 
     private func relativeBody(_ match: GazetteerMatch, depth: Int, requireParent: Bool) -> Parse? {
-        let entry = context.entry(match)
+        let entryName = context.name(match)
         let end = match.tokens.upperBound
         if context.continuesLine(end), !context.isPunctuation(end, ","),
            let parent = parse(at: end, depth: depth + 1) {
             var phrase = Phrase(kind: .organization, tokens: match.tokens.lowerBound..<parent.end,
-                                rule: "shape:relative-body", name: entry.name + " " + parent.root.name)
-            phrase.relativeName = entry.name
+                                rule: "shape:relative-body", name: entryName + " " + parent.root.name)
+            phrase.relativeName = entryName
             return Parse(phrases: parent.phrases + [phrase], end: parent.end, place: parent.place)
         }
-        if requireParent || entry.attributes["needs"] == "parent" { return nil }
-        var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "shape:relative-body", name: entry.name)
-        phrase.relativeName = entry.name
+        if requireParent || context.has(match, .needsParent) { return nil }
+        var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "shape:relative-body", name: entryName)
+        phrase.relativeName = entryName
         phrase.isIncomplete = true
         phrase.surface = context.plainText(match.tokens)
-        phrase.relativeTo = entry.attributes["parent"] ?? "organization"
+        phrase.relativeTo = context.facts[match.entry].parent ?? "organization"
         return Parse(phrases: [phrase], end: end)
     }
 
@@ -127,7 +142,7 @@ struct OrganizationParser {
             // (`UBND tỉnh`, not `UBND` alone, which names no particular body).
             var last = end
             if context.continuesLine(end), let prefix = context.longest(Kinds.abbreviation, at: end),
-               context.entry(prefix).attributes["place-prefix"] == "yes" {
+               context.has(prefix, .placePrefix) {
                 last = prefix.tokens.upperBound
             }
             guard bare == "yes" || last > end else { return nil }
@@ -224,7 +239,7 @@ extension OrganizationParser {
             index += 1
         }
         guard index > start, context.continuesLine(index), let place = context.longest(Kinds.location, at: index) else { return false }
-        return context.entry(place).attributes["kind"] == "country"
+        return context.has(place, .country)
     }
 
     /// Whether a comma inside a name starts a list of capitalised words closed by `và` + a capitalised word
@@ -256,18 +271,18 @@ struct PlaceParser {
     func parse(at start: Int) -> Place? {
         guard context.continuesLine(start) else { return nil }
         // A place given whole by an abbreviation: `TP.HCM` → `Thành phố Hồ Chí Minh`.
-        if let whole = context.longest(Kinds.abbreviation, at: start), context.entry(whole).attributes["place"] == "yes" {
-            return Place(name: context.entry(whole).name, end: whole.tokens.upperBound, hasPrefix: true)
+        if let whole = context.longest(Kinds.abbreviation, at: start), context.has(whole, .takesPlace) {
+            return Place(name: context.name(whole), end: whole.tokens.upperBound, hasPrefix: true)
         }
         var index = start
         var prefix = ""
-        if let match = context.longest(Kinds.abbreviation, at: index), context.entry(match).attributes["place-prefix"] == "yes" {
+        if let match = context.longest(Kinds.abbreviation, at: index), context.has(match, .placePrefix) {
             prefix = context.canonicalText(match.tokens) + " "
             index = match.tokens.upperBound
         }
         guard context.continuesLine(index) else { return nil }
         if let place = context.longest(Kinds.location, at: index) {
-            return Place(name: prefix + context.entry(place).name, end: place.tokens.upperBound, hasPrefix: !prefix.isEmpty)
+            return Place(name: prefix + context.name(place), end: place.tokens.upperBound, hasPrefix: !prefix.isEmpty)
         }
         // After `huyện`, `xã`, `phường`…, a place the knowledge base does not list: capitalised syllables or a
         // number (`huyện Thạch Thành`, `phường 5`).

@@ -55,13 +55,33 @@ final class PatternContext {
     /// one extraction on one thread and no access overlaps another, so the run-time exclusivity checks
     /// are switched off for this hot property.
     @exclusivity(unchecked) private var cache: [UInt64]
+    /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
+    let facts: [EntryFacts]
+    /// Per token, the kind bits of the entries whose surfaces start with its syllable (0: none).
+    private let startKinds: [UInt32]
+
+    /// Organisations already parsed without a prefix, per token and depth: 0 = not yet; 1 = none;
+    /// else the index in ``organizationParses`` + 2. Parsing is a pure function of the context, and the
+    /// parsers ask for the same starts many times (a name's end test parses at every name token).
+    @exclusivity(unchecked) var organizationMemo: [Int32]
+    @exclusivity(unchecked) var organizationParses: [OrganizationParser.Parse] = []
+    /// Persons by surname or from the knowledge base already parsed, per token, coded as above.
+    @exclusivity(unchecked) var personMemo: [Int32]
+    @exclusivity(unchecked) var personParses: [Phrase] = []
+    static let organizationDepths = 4
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
-        self.syllables = knowledge.matcher.syllableIDs(for: tokens)
+        let syllables = knowledge.matcher.syllableIDs(for: tokens)
+        self.syllables = syllables
         self.knowledge = knowledge
         self.date = date
         self.cache = Array(repeating: 0, count: tokens.count * Kinds.count)
+        self.facts = knowledge.facts
+        let firstKinds = knowledge.firstSyllableKinds
+        self.startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
+        self.organizationMemo = Array(repeating: 0, count: tokens.count * Self.organizationDepths)
+        self.personMemo = Array(repeating: 0, count: tokens.count)
     }
 
     /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
@@ -70,6 +90,8 @@ final class PatternContext {
         guard prefix.isEmpty else {
             return knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date, prefix: prefix)
         }
+        // No surface of these kinds starts with this token's syllable: no walk needed.
+        if startKinds[index] & kinds.mask == 0 { return nil }
         let slot = index * Kinds.count + kinds.tag
         let known = cache[slot]
         if known != 0 {
@@ -95,6 +117,15 @@ final class PatternContext {
     }
 
     func entry(_ match: GazetteerMatch) -> KnowledgeEntry { knowledge.entry(match) }
+
+    /// The matched entry's name, without copying the entry.
+    func name(_ match: GazetteerMatch) -> String { knowledge.entries[match.entry].name }
+
+    /// The matched entry's id.
+    func id(_ match: GazetteerMatch) -> String { knowledge.entries[match.entry].id }
+
+    /// Whether the matched entry has all these precomputed attribute flags.
+    func has(_ match: GazetteerMatch, _ flags: EntryFacts.Flags) -> Bool { facts[match.entry].flags.contains(flags) }
 
     /// Whether token `index` follows the previous token on the same line (a phrase may continue).
     func continuesLine(_ index: Int) -> Bool {
@@ -125,20 +156,22 @@ final class PatternContext {
     /// Canonical text of a token range: abbreviations expanded (`Ban Kinh tế TW` → `Ban Kinh tế Trung ương`,
     /// `UBND tỉnh Yên Bái` → `Ủy ban nhân dân tỉnh Yên Bái`), tokens joined as they were spaced.
     func canonicalText(_ range: Range<Int>) -> String {
-        var parts: [String] = []
+        var text = ""
         var index = range.lowerBound
         while index < range.upperBound {
             let gap = index == range.lowerBound ? Token.Gap.none : tokens[index].gap
             if let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
-               entry(match).name.lowercased() != tokens[match.tokens].map(\.lower).joined(separator: " ") {
+               facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ") {
                 // Only real abbreviations are replaced; an entry that equals the text (`tỉnh`) keeps its case.
-                parts.append((gap == .none ? "" : " ") + entry(match).name)
+                if gap != .none { text += " " }
+                text += name(match)
                 index = match.tokens.upperBound
             } else {
-                parts.append((gap == .none ? "" : " ") + tokens[index].text)
+                if gap != .none { text += " " }
+                text += tokens[index].text
                 index += 1
             }
         }
-        return parts.joined()
+        return text
     }
 }

@@ -25,10 +25,27 @@ struct PersonParser {
 
     /// Whether a name by surname starts at `index` (used by other parsers to stop before a name).
     func startsName(at index: Int) -> Bool {
-        parse(at: index) != nil
+        // Read from the per-document memo, without copying the phrase out.
+        if index < context.tokens.count, context.personMemo[index] != 0 { return context.personMemo[index] != 1 }
+        return parse(at: index) != nil
     }
 
+    /// - Complexity: O(1) when asked before for this token (the result is a pure function of it).
     func parse(at start: Int) -> Phrase? {
+        guard start < context.tokens.count else { return parseUncached(at: start) }
+        let known = context.personMemo[start]
+        if known != 0 { return known == 1 ? nil : context.personParses[Int(known) - 2] }
+        let parsed = parseUncached(at: start)
+        if let parsed {
+            context.personParses.append(parsed)
+            context.personMemo[start] = Int32(context.personParses.count + 1)
+        } else {
+            context.personMemo[start] = 1
+        }
+        return parsed
+    }
+
+    private func parseUncached(at start: Int) -> Phrase? {
         let known = context.longest(Kinds.person, at: start)
         var shaped: Range<Int>? = nil
         if isSurname(start) {
@@ -44,7 +61,7 @@ struct PersonParser {
             return nil
         }
         if let known, known.tokens.count >= shaped?.count ?? 0 {
-            return Phrase(kind: .person, tokens: known.tokens, rule: "gazetteer:person", name: context.entry(known).name)
+            return Phrase(kind: .person, tokens: known.tokens, rule: "gazetteer:person", name: context.name(known))
         }
         if let place = context.longest(Kinds.location, at: start), place.tokens.count >= bestLength { return nil }
         return Phrase(kind: .person, tokens: shaped!, rule: "person:surname", name: context.canonicalText(shaped!))
@@ -65,7 +82,7 @@ struct PersonParser {
     /// `Hiền Hạnh (TTXVN)`, `Kim Tân - Phương Thảo (Theo Dân Trí)`.
     func closingCredit(at start: Int) -> [Phrase]? {
         let sentenceStart = start == 0 || context.tokens[start].gap == .newline
-            || [".", "!", "?"].contains(context.tokens[start - 1].text)
+            || Self.isSentenceEnd(context.tokens[start - 1].text)
         guard sentenceStart else { return nil }
         var names: [Phrase] = []
         var index = start
@@ -78,17 +95,19 @@ struct PersonParser {
         guard !names.isEmpty, context.isPunctuation(index, "("), index + 1 < context.tokens.count else { return nil }
         let source = index + 1
         let isSource = context.tokens[source].lower == "theo"
-            || context.longest(Kinds.organization, at: source).map { context.entry($0).attributes["kind"] == "media" } == true
+            || context.longest(Kinds.organization, at: source).map { context.has($0, .media) } == true
         guard isSource else { return nil }
         return names.map { var credit = $0; credit.rule = "person:byline"; return credit }
     }
+
+    private static func isSentenceEnd(_ text: String) -> Bool { text == "." || text == "!" || text == "?" }
 
     /// `huyện Thái Thụy`, `đường Nguyễn Huệ`: a place named after a person is not that person.
     private func followsPlacePrefix(_ start: Int) -> Bool {
         guard start > 0, context.tokens[start].gap == .space else { return false }
         for length in 1...2 where start - length >= 0 {
             if let match = context.longest(Kinds.abbreviation, at: start - length), match.tokens.upperBound == start,
-               context.entry(match).attributes["place-prefix"] == "yes", context.tokens[start - length].shape == .lower {
+               context.has(match, .placePrefix), context.tokens[start - length].shape == .lower {
                 return true
             }
         }
@@ -118,9 +137,9 @@ struct PersonParser {
         // A head that is also a given name (`Trường` in `Nguyễn Trường Tộ`) ends the name only when a
         // longer organisation word starts with it (`Trường Đại học`).
         if let end = context.longest(Kinds.endsGivenName, at: index),
-           context.entry(end).attributes["given-name"] != "yes" || end.tokens.count > 1 { return false }
-        if let stop = context.longest(Kinds.stopWord, at: index), context.entry(stop).attributes["ends-name"] == "yes" { return false }
-        if let honorific = context.longest(Kinds.honorific, at: index), context.entry(honorific).attributes["given-name"] != "yes" {
+           !context.has(end, .givenName) || end.tokens.count > 1 { return false }
+        if let stop = context.longest(Kinds.stopWord, at: index), context.has(stop, .endsName) { return false }
+        if let honorific = context.longest(Kinds.honorific, at: index), !context.has(honorific, .givenName) {
             return false
         }
         return true

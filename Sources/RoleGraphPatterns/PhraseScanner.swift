@@ -76,7 +76,7 @@ public struct PhraseScanner: Sendable {
             }
             if let place = context.longest(Kinds.location, at: index) {
                 result.phrases.append(Phrase(kind: .location, tokens: place.tokens, rule: "gazetteer:location",
-                                             name: knowledge.entry(place).name))
+                                             name: context.name(place)))
                 index = place.tokens.upperBound
                 continue
             }
@@ -98,7 +98,7 @@ extension PhraseScanner {
         while cursor + 1 < context.tokens.count, context.continuesLine(cursor),
               context.isPunctuation(cursor, ",") || context.tokens[cursor].lower == "và",
               let place = context.longest(Kinds.location, at: cursor + 1) {
-            let name = knowledge.entry(place).name
+            let name = context.name(place)
             // Not a place list if the place starts something longer (`Hà Nội, Bộ …`) or a new clause.
             let end = place.tokens.upperBound
             if end < context.tokens.count, context.continuesLine(end), context.tokens[end].kind == .word,

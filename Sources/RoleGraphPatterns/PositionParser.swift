@@ -29,12 +29,12 @@ struct PositionParser {
 
     private func parseTitleAndOrganization(at start: Int) -> Parse? {
         guard let match = context.longest(Kinds.title, at: start) else { return nil }
-        let entry = context.entry(match)
+        let facts = context.facts[match.entry]
         let title = Phrase(kind: .title, tokens: match.tokens, rule: "gazetteer:title",
-                           name: entry.attributes["title"] ?? entry.name)
-        var parse = Parse(title: title, organizations: [], implied: entry.attributes["implies"],
-                          alsoNames: entry.attributes["also"].map { [$0] } ?? [], end: match.tokens.upperBound,
-                          head: entry.attributes["head"])
+                           name: facts.title ?? context.name(match))
+        var parse = Parse(title: title, organizations: [], implied: facts.implies,
+                          alsoNames: facts.also.map { [$0] } ?? [], end: match.tokens.upperBound,
+                          head: facts.head)
         if let implied = parse.implied, let inside = impliedOrganization(named: implied, inside: match.tokens) {
             // `Thủ tướng Chính phủ`, `đại biểu Quốc hội`: the implied organisation is written in the title.
             parse.organizations = [inside]
@@ -44,7 +44,7 @@ struct PositionParser {
         let after = match.tokens.upperBound
         guard context.continuesLine(after) else { return parse }
         if parse.implied == nil, !parse.organizations.isEmpty { return parse }
-        let headSyllables = entry.attributes["head"].map { Tokenizer.tokens(of: SourceText($0)).map(\.lower) } ?? []
+        let headSyllables = facts.headSyllables
         let titleSyllables = context.tokens[match.tokens].map(\.lower)
         if !headSyllables.isEmpty, titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables) {
             // The head closes the title (`Trưởng ban`, `Chánh Văn phòng`): the organisation starts at it,
@@ -80,9 +80,9 @@ struct PositionParser {
     private func impliedOrganization(named name: String, inside tokens: Range<Int>) -> Phrase? {
         for start in tokens {
             guard let match = context.longest(Kinds.organization, at: start), match.tokens.upperBound <= tokens.upperBound,
-                  context.entry(match).name == name else { continue }
+                  context.name(match) == name else { continue }
             var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "gazetteer:organization", name: name)
-            phrase.knowledgeID = context.entry(match).id
+            phrase.knowledgeID = context.id(match)
             phrase.surface = context.plainText(match.tokens)
             return phrase
         }

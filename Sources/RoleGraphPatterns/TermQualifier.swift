@@ -19,6 +19,8 @@ struct TermQualifier {
         if bracketed { index += 1 }
         guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
         let head = context.tokens[index].lower
+        // The words joined below start a head only if this word starts one (`khóa`, `nhiệm`, `các`).
+        guard Self.heads.contains(where: { $0.hasPrefix(head) }) else { return (start, []) }
         let twoWords = index + 1 < context.tokens.count ? head + " " + context.tokens[index + 1].lower : head
         let threeWords = index + 2 < context.tokens.count ? twoWords + " " + context.tokens[index + 2].lower : twoWords
         if Self.heads.contains(threeWords) { index += 3 }

@@ -11,6 +11,7 @@ enum LetterCase {
         if v >= 0x1EA0 && v <= 0x1EFF { return v & 1 == 0 }
         if v >= 0xC0 && v <= 0xDE { return v != 0xD7 }
         if v >= 0xDF && v <= 0xFF { return false }
+        if let upper = latinExtendedIsUpper(v) { return upper }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
     }
@@ -22,8 +23,23 @@ enum LetterCase {
         if v >= 0x1EA0 && v <= 0x1EFF { return v & 1 == 1 }
         if v >= 0xDF && v <= 0xFF { return v != 0xF7 }
         if v >= 0xC0 && v <= 0xDE { return false }
+        if let upper = latinExtendedIsUpper(v) { return !upper }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isLowercase
+    }
+
+    /// Upper-case answer for Latin Extended-A (U+0100–U+017F: `Đ đ Ă ă Ĩ ĩ Ũ ũ`) and
+    /// `Ơ ơ Ư ư`, `nil` elsewhere; every scalar there is a cased letter, so lower-case is
+    /// the opposite. Same answers as the Unicode properties, without their look-up.
+    @inline(__always)
+    static func latinExtendedIsUpper(_ v: UInt32) -> Bool? {
+        switch v {
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177: return v & 1 == 0
+        case 0x139...0x148, 0x179...0x17E: return v & 1 == 1
+        case 0x130, 0x178, 0x1A0, 0x1AF: return true
+        case 0x131, 0x138, 0x149, 0x17F, 0x1A1, 0x1B0: return false
+        default: return nil
+        }
     }
 
     /// Appends the lower-case form of a scalar as UTF-8.

@@ -6,9 +6,28 @@ enum TokenViews {
     /// A word token: shape from the cased letters, lower and key per scalar.
     /// - Complexity: O(k) for a word of k bytes.
     static func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap) -> Token {
+        var scratch = Scratch()
+        return word(p, range, gap: gap, scratch: &scratch)
+    }
+
+    /// Byte buffers for ``word(_:_:gap:scratch:)``, reused from word to word.
+    struct Scratch {
+        var lower: [UInt8] = []
+        var key: [UInt8] = []
+    }
+
+    /// ``word(_:_:gap:)`` building the lower-case and folded bytes in `scratch`.
+    static func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap,
+                     scratch: inout Scratch) -> Token {
         var upper = 0, lowerCount = 0
         var firstCasedIsUpper = false
-        var lower: [UInt8] = [], key: [UInt8] = []
+        var lower = scratch.lower, key = scratch.key
+        scratch = Scratch()  // `lower` and `key` hold the only references: appends do not copy
+        defer {
+            lower.removeAll(keepingCapacity: true)
+            key.removeAll(keepingCapacity: true)
+            scratch = Scratch(lower: lower, key: key)
+        }
         lower.reserveCapacity(range.count)
         key.reserveCapacity(range.count)
         var i = range.lowerBound

@@ -20,45 +20,74 @@ public enum Tokenizer {
 
     /// Tokens of normalised UTF-8 bytes.
     static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        let n = p.count
-        var tokens: [Token] = []
-        tokens.reserveCapacity(n / 5)
-        var gap = Token.Gap.newline
-        var words = WordCache(capacity: 256)  // grows; news has a few thousand distinct words
-        var i = 0
-        while i < n {
-            let (v, length) = scalar(p, at: i)
-            let cls = p[i] < 0x80 ? CharacterClass.of(ascii: p[i]) : CharacterClass.of(v)
-            switch cls {
-            case .space:
-                if gap == .none { gap = .space }
-                i += length
-                continue
-            case .newline:
-                gap = .newline
-                i += length
-                continue
-            case .ignorable:
-                i += length
-                continue
-            case .letter:
-                var h = WordCache.seed
-                for k in i..<(i + length) { h = WordCache.mix(h, p[k]) }
-                let end = scanWord(p, from: i + length, hash: &h)
-                tokens.append(words.word(p, i..<end, hash: h, gap: gap))
-                i = end
-            case .digit:
-                let end = scanNumber(p, from: i + length)
-                tokens.append(TokenViews.number(p, i..<end, gap: gap))
-                i = end
-            case .punctuation, .symbol:
-                let kind: Token.Kind = cls == .punctuation ? .punctuation : .symbol
-                tokens.append(TokenViews.single(p, i..<(i + length), scalar: v, kind: kind, gap: gap))
-                i += length
+        // About one distinct token per 16 bytes in an article; a few thousand in a long text.
+        var state = State(cache: WordCache(capacity: Swift.min(Swift.max(p.count / 16, 64), 2048)))
+        // Tokens are written straight into the array's storage, sized from news averaging
+        // about 5.4 bytes a token; text denser in tokens continues by appending.
+        var tokens = [Token](unsafeUninitializedCapacity: p.count / 5 + 16) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count, let (range, index) = state.next(p) {
+                (base + count).initialize(to: state.cache.token(index, range: range, gap: state.gap))
+                state.gap = .none
+                count += 1
             }
-            gap = .none
+        }
+        while let (range, index) = state.next(p) {
+            tokens.append(state.cache.token(index, range: range, gap: state.gap))
+            state.gap = .none
         }
         return tokens
+    }
+
+    /// Where tokenisation stands: the next byte, the gap before the next token and the
+    /// views of the tokens seen.
+    private struct State {
+        var i = 0
+        var gap = Token.Gap.newline
+        var cache: WordCache  // grows; news has a few thousand distinct tokens
+
+        /// The next token's range and cache entry (its gap is ``gap``), or `nil` at the end.
+        @inline(__always)
+        mutating func next(_ p: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Int)? {
+            let n = p.count
+            while i < n {
+                let (v, length) = scalar(p, at: i)
+                let cls = p[i] < 0x80 ? CharacterClass.of(ascii: p[i]) : CharacterClass.of(v)
+                let start = i
+                let index: Int
+                switch cls {
+                case .space:
+                    if gap == .none { gap = .space }
+                    i += length
+                    continue
+                case .newline:
+                    gap = .newline
+                    i += length
+                    continue
+                case .ignorable:
+                    i += length
+                    continue
+                case .letter:
+                    if i + 16 <= n, let (length, w0, w1) = wordSpan(p, at: i) {
+                        let ascii = (w0 | w1) & 0x8080_8080_8080_8080 == 0
+                        let word = cache.span(p, at: i, length: length, w0, w1, ascii: ascii)
+                        index = word.index
+                        i += word.length
+                    } else {
+                        i = scanWord(p, from: i + length)
+                        index = cache.word(p, start..<i)
+                    }
+                case .digit:
+                    i = scanNumber(p, from: i + length)
+                    index = cache.number(p, start..<i)
+                case .punctuation, .symbol:
+                    i += length
+                    index = cache.single(p, start..<i, scalar: v, kind: cls == .punctuation ? .punctuation : .symbol)
+                }
+                return (start..<i, index)
+            }
+            return nil
+        }
     }
 
     @inline(__always)
@@ -73,18 +102,49 @@ public enum Tokenizer {
         return (CharacterClass.of(v), length)
     }
 
-    /// End of a word: letters and digits; folds the word's bytes into the FNV-1a `hash`.
+    /// The span that starts at `i` (a letter; at least 16 bytes left): the bytes up to
+    /// the first ASCII byte that is neither a letter nor a digit, if there are at most
+    /// 16, with their little-endian words (zero padded). Eight bytes at a time, without
+    /// a branch per byte; the word is the span or begins it (see ``WordCache/span``).
     @inline(__always)
-    private static func scanWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int, hash: inout UInt64) -> Int {
+    private static func wordSpan(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, UInt64, UInt64)? {
+        let raw = UnsafeRawPointer(p.baseAddress.unsafelyUnwrapped + i)
+        let x0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let stop0 = stops(x0)
+        if stop0 != 0 {
+            let length = stop0.trailingZeroBitCount >> 3
+            return (length, x0 & ((1 &<< UInt64(8 * length)) &- 1), 0)
+        }
+        let x1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let stop1 = stops(x1)
+        if stop1 != 0 {
+            let length = stop1.trailingZeroBitCount >> 3
+            return (8 + length, x0, x1 & ((1 &<< UInt64(8 * length)) &- 1))
+        }
+        return nil
+    }
+
+    /// The high bit of each byte of `x` that is ASCII but neither a letter nor a digit.
+    @inline(__always)
+    private static func stops(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & 0x7F7F_7F7F_7F7F_7F7F  // no carries between bytes below
+        let folded = low7 | 0x2020_2020_2020_2020
+        let letter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)  // 0x61...0x7A
+        let digit = (low7 &+ 0x5050_5050_5050_5050) & ~(low7 &+ 0x4646_4646_4646_4646)  // 0x30...0x39
+        return ~(x | letter | digit) & high
+    }
+
+    /// End of a word: letters and digits.
+    @inline(__always)
+    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start
-        var h = hash
         let n = p.count
         while j < n {
             let b = p[j]
             if b < 0x80 {
                 // ASCII letters and digits.
-                guard (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) else { break }
-                h = WordCache.mix(h, b)
+                guard b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 else { break }
                 j += 1
                 continue
             }
@@ -95,15 +155,13 @@ public enum Tokenizer {
                 let cls = CharacterClass.of(v)
                 guard cls == .letter || cls == .digit else { break }
             }
-            for k in j..<(j + length) { h = WordCache.mix(h, p[k]) }
             j += length
         }
-        hash = h
         return j
     }
 
     /// End of a number: digits, with single `.` or `,` between digits.
-    private static func scanNumber(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func scanNumber(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start
         while j < p.count {
             let (cls, length) = classOf(p, at: j)
@@ -120,3 +178,5 @@ public enum Tokenizer {
         return j
     }
 }
+
+

@@ -1,47 +1,78 @@
-/// Memoises the views of word tokens within one tokenisation: `text`, `lower`, `key` and
-/// `shape` depend only on a word's bytes, and news repeats a few thousand syllables, so
-/// each distinct word is decoded, lower-cased and folded once and later occurrences copy
-/// its three strings (small strings are stored inline, so a copy is a few words).
+/// Memoises the views of tokens within one tokenisation: `kind`, `shape`, `text`,
+/// `lower` and `key` depend only on a token's bytes, and news repeats a few thousand
+/// syllables, numbers and punctuation marks, so each distinct token is decoded,
+/// lower-cased and folded once and later occurrences copy its three strings. The cache
+/// hands out the same `String` instances every time, so a copy is a retain (and nothing
+/// at all for the small strings a syllable fits in), never an allocation.
 ///
-/// An open-addressing table keyed by the word's bytes, compared in place in the text
+/// An open-addressing table keyed by the token's bytes, compared in place in the text
 /// being tokenised: no key is ever allocated.
 struct WordCache {
-    /// One slot of the open-addressing table: the word's hash, its first 16 bytes (zero
-    /// padded), its length and where its views are; `length == 0` marks an empty slot.
-    /// Comparing in registers keeps a hit away from the word's first occurrence, which may
-    /// lie megabytes back in the text.
+    /// One slot of the open-addressing table: the token's first 16 bytes (zero padded),
+    /// its length and its entry; `length == 0` marks an empty slot. For tokens of at most
+    /// 16 bytes the slot holds the whole key, so a hit never reads the token's first
+    /// occurrence, which may lie megabytes back in the text.
+    ///
+    /// A slot whose `index` is negative is a *span* (see ``span(_:at:length:_:_:)``): its
+    /// key is a run of at most 16 bytes that starts with a letter and runs to the next
+    /// ASCII byte that is neither a letter nor a digit, but whose word ends earlier; the
+    /// word is entry `-index - 1`.
     private struct Slot {
-        var hash: UInt64 = 0
         var w0: UInt64 = 0
         var w1: UInt64 = 0
         var length: Int32 = 0
         var index: Int32 = 0
     }
 
+    /// The views of one distinct token.
+    struct Entry {
+        var text: String
+        var lower: String
+        var key: String
+        var kind: Token.Kind
+        var shape: Token.Shape
+        /// The token's length in bytes.
+        var length: Int32
+
+        init(_ token: Token) {
+            length = Int32(truncatingIfNeeded: token.range.count)
+            text = token.text
+            lower = token.lower
+            key = token.key
+            kind = token.kind
+            shape = token.shape
+        }
+    }
+
     private var slots: [Slot]
-    private var mask: Int
-    /// Per entry: where its first occurrence starts in the text, and its token.
+    /// Slots in use (entries and spans).
+    private var used = 0
+    /// Slot of a hash: its top `64 - shift` bits.
+    private var shift: UInt64
+    /// Per entry: where its first occurrence starts in the text.
     private var starts: [Int] = []
-    private var tokens: [Token] = []
+    /// Per entry: its views.
+    private(set) var entries: [Entry] = []
+    /// Entry of each single-byte (ASCII) punctuation or symbol token, -1 until first seen.
+    private var ascii: [Int32]
+    /// Buffers for building the views of new words.
+    private var scratch = TokenViews.Scratch()
 
     init(capacity: Int) {
         var size = 64
-        while size < capacity * 2 { size <<= 1 }
+        var bits: UInt64 = 6
+        while size < capacity * 2 {
+            size <<= 1
+            bits += 1
+        }
         slots = [Slot](repeating: Slot(), count: size)
-        mask = size - 1
+        shift = 64 - bits
         starts.reserveCapacity(capacity)
-        tokens.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
+        ascii = [Int32](repeating: -1, count: 128)
     }
 
-    /// FNV-1a: the hash is computed byte by byte while the tokenizer scans the word.
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    @inline(__always)
-    static func mix(_ h: UInt64, _ b: UInt8) -> UInt64 {
-        (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-    }
-
-    /// The first 16 bytes of a word, little-endian, zero beyond its end.
+    /// The first 16 bytes of a token, little-endian, zero beyond its end.
     @inline(__always)
     private static func prefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
         let length = range.count
@@ -65,34 +96,134 @@ struct WordCache {
         return (w0, w1)
     }
 
-    /// The word token for `range` with FNV-1a hash `h`, from the cache or built by
-    /// ``TokenViews/word(_:_:gap:)``.
+    /// Hash of a key: its prefix words and length, multiplied so the top bits mix.
+    @inline(__always)
+    private static func hash(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> UInt64 {
+        let h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)
+        return (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
+    }
+
+    /// The entry of the word token at `range`, built by ``TokenViews/word(_:_:gap:)`` the
+    /// first time.
     /// - Complexity: O(k) for a word of k bytes.
     @inline(__always)
-    mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash h: UInt64,
-                       gap: Token.Gap) -> Token {
+    mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        entry(p, range) { TokenViews.word(p, range, gap: .none, scratch: &$0) }
+    }
+
+    /// The entry of the number token at `range`.
+    @inline(__always)
+    mutating func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        entry(p, range) { _ in TokenViews.number(p, range, gap: .none) }
+    }
+
+    /// The entry of the punctuation or symbol token of one scalar `v` at `range`.
+    @inline(__always)
+    mutating func single(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scalar v: UInt32,
+                         kind: Token.Kind) -> Int {
+        if v < 0x80 {
+            let known = ascii[Int(v)]
+            if known >= 0 { return Int(known) }
+            let index = entries.count
+            entries.append(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+            starts.append(range.lowerBound)
+            ascii[Int(v)] = Int32(truncatingIfNeeded: index)
+            return index
+        }
+        return entry(p, range) { _ in TokenViews.single(p, range, scalar: v, kind: kind, gap: .none) }
+    }
+
+    /// The entry for the bytes at `range`, from the table or built by `make`. Tokens of
+    /// different kinds never share bytes, so one table serves them all.
+    @inline(__always)
+    private mutating func entry(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                _ make: (inout TokenViews.Scratch) -> Token) -> Int {
         let length = range.count
         let (w0, w1) = Self.prefix(p, range)
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let candidate = slots[slot]
-            if candidate.length == 0 { break }
-            if candidate.hash == h, candidate.w0 == w0, candidate.w1 == w1, Int(candidate.length) == length,
-               length <= 16 || Self.equal(p, starts[Int(candidate.index)] + 16, range.lowerBound + 16, length - 16) {
-                var token = tokens[Int(candidate.index)]
-                token.range = range
-                token.gap = gap
-                return token
-            }
-            slot = (slot + 1) & mask
+        switch find(p, range.lowerBound, length, w0, w1) {
+        case .found(let index):
+            return Int(index)
+        case .empty(let slot):
+            return insert(make(&scratch), at: slot, range.lowerBound, length, w0, w1)
         }
-        let token = TokenViews.word(p, range, gap: gap)
-        slots[slot] = Slot(hash: h, w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
-                           index: Int32(truncatingIfNeeded: tokens.count))
-        starts.append(range.lowerBound)
-        tokens.append(token)
-        if tokens.count * 2 > slots.count { grow() }
-        return token
+    }
+
+    /// The word that starts a span: `length` bytes at `start` that begin with a letter
+    /// and run to the next ASCII byte that is neither a letter nor a digit (or the end of
+    /// the text), with `w0`, `w1` their bytes (zero padded); `length <= 16`. Without
+    /// non-ASCII bytes (`ascii`) the span is the word; otherwise the word may end at a
+    /// non-ASCII scalar that is no letter (`Việt”`), which the first occurrence finds out
+    /// and the table remembers. Returns the word's entry and length in bytes.
+    @inline(__always)
+    mutating func span(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
+                       _ w0: UInt64, _ w1: UInt64, ascii: Bool) -> (index: Int, length: Int) {
+        switch find(p, start, length, w0, w1) {
+        case .found(let index):
+            if index >= 0 { return (Int(index), length) }
+            let word = Int(-index - 1)
+            return (word, Int(entries[word].length))
+        case .empty(let slot):
+            let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
+            if end == start + length {
+                return (insert(TokenViews.word(p, start..<end, gap: .none, scratch: &scratch), at: slot, start, length, w0, w1), length)
+            }
+            let word = self.word(p, start..<end)
+            // The word's insertion may have grown the table: look the span's slot up again.
+            guard case .empty(let spanSlot) = find(p, start, length, w0, w1) else { preconditionFailure() }
+            slots[spanSlot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
+                                   index: Int32(truncatingIfNeeded: -word - 1))
+            used += 1
+            if used * 2 > slots.count { grow() }
+            return (word, end - start)
+        }
+    }
+
+    private enum Probe {
+        case found(Int32)
+        case empty(Int)
+    }
+
+    /// The slot of the `length` bytes at `start` (first 16 bytes `w0`, `w1`), or the
+    /// empty slot where they belong.
+    @inline(__always)
+    private func find(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int,
+                      _ w0: UInt64, _ w1: UInt64) -> Probe {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: Self.hash(w0, w1, length) >> shift)
+            while true {
+                let candidate = slots[slot]
+                if candidate.length == 0 { return .empty(slot) }
+                if candidate.w0 == w0, candidate.w1 == w1, Int(candidate.length) == length,
+                   length <= 16 || Self.equal(p, starts[Int(candidate.index)] + 16, start + 16, length - 16) {
+                    return .found(candidate.index)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Adds `token`, the `length` bytes at `start`, as a new entry in empty slot `slot`.
+    private mutating func insert(_ token: Token, at slot: Int, _ start: Int, _ length: Int,
+                                 _ w0: UInt64, _ w1: UInt64) -> Int {
+        let index = entries.count
+        entries.append(Entry(token))
+        starts.append(start)
+        slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
+                           index: Int32(truncatingIfNeeded: index))
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return index
+    }
+
+    /// The token of entry `index` at `range`.
+    @inline(__always)
+    func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
+        entries.withUnsafeBufferPointer { entries in
+            let e = entries[index]
+            return Token(range: range, kind: e.kind, shape: e.shape, gap: gap,
+                         text: e.text, lower: e.lower, key: e.key)
+        }
     }
 
     @inline(__always)
@@ -110,9 +241,10 @@ struct WordCache {
         let old = slots
         let size = slots.count * 2
         slots = [Slot](repeating: Slot(), count: size)
-        mask = size - 1
+        shift -= 1
+        let mask = size - 1
         for entry in old where entry.length != 0 {
-            var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            var slot = Int(truncatingIfNeeded: Self.hash(entry.w0, entry.w1, Int(entry.length)) >> shift)
             while slots[slot].length != 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
         }

@@ -15,6 +15,13 @@ public struct KnowledgeBase: Sendable {
     let indexByID: [String: Int]
     /// `entries` split by kind (indexed by the kind's position in `allCases`), in entry order.
     let entriesByKind: [[KnowledgeEntry]]
+    /// The attributes the phrase parsers read, per entry (same index as `entries`), worked out once so
+    /// that a hot loop neither copies an entry nor hashes an attribute name.
+    public let facts: [EntryFacts]
+    /// Syllable id (``GazetteerMatcher/syllableIDs(for:)``) → the kind bits (``GazetteerMatcher/kindMask(_:)``)
+    /// of the entries with a surface form that starts with that syllable: a kind whose bit is missing
+    /// has no match at a token with that syllable.
+    public let firstSyllableKinds: [UInt32]
 
     /// Later entries with an id already seen replace the earlier one (user files override).
     public init(entries: [KnowledgeEntry]) {
@@ -54,8 +61,38 @@ public struct KnowledgeBase: Sendable {
             if let word { vocabulary.insert(word) }
         }
         self.entriesByKind = byKind
+        self.facts = merged.map(EntryFacts.init)
+        self.firstSyllableKinds = Self.firstSyllableKinds(of: merged, matcher: matcher)
         self.surnames = surnames
         self.organizationVocabulary = vocabulary
+    }
+
+    /// ``firstSyllableKinds``: the first word of every surface of a kind, one a line, tokenised as one text
+    /// (far cheaper than a text per surface). No token spans a space or a line break, so the first token
+    /// of every line is the first token the matcher finds in that surface.
+    static func firstSyllableKinds(of entries: [KnowledgeEntry], matcher: GazetteerMatcher) -> [UInt32] {
+        var textByKind = [String](repeating: "", count: KnowledgeEntry.Kind.allCases.count)
+        for entry in entries {
+            for surface in entry.surfaces {
+                let utf8 = surface.utf8
+                let start = utf8.firstIndex { $0 != 0x20 } ?? utf8.endIndex
+                let end = utf8[start...].firstIndex(of: 0x20) ?? utf8.endIndex
+                textByKind[entry.kind.ordinal] += surface[start..<end]
+                textByKind[entry.kind.ordinal] += "\n"
+            }
+        }
+        var firstKinds: [UInt32] = []
+        for kind in KnowledgeEntry.Kind.allCases {
+            let bit = GazetteerMatcher.kindMask([kind])
+            let tokens = Tokenizer.tokens(of: SourceText(textByKind[kind.ordinal]))
+            for (i, token) in tokens.enumerated() where i == 0 || token.gap == .newline {
+                let id = Int(matcher.syllableID(token.lower))
+                guard id >= 0 else { continue }
+                if id >= firstKinds.count { firstKinds += repeatElement(0, count: id + 1 - firstKinds.count) }
+                firstKinds[id] |= bit
+            }
+        }
+        return firstKinds
     }
 
     /// Loads knowledge files; errors name the file, line and column.
@@ -99,4 +136,77 @@ public struct KnowledgeBase: Sendable {
     /// Entries of one kind, e.g. every status cue, in entry order.
     /// - Complexity: O(1): the arrays are built once, at load.
     public func entries(of kind: KnowledgeEntry.Kind) -> [KnowledgeEntry] { entriesByKind[kind.ordinal] }
+}
+
+/// What the phrase parsers read of one entry, precomputed (see ``KnowledgeBase/facts``).
+public struct EntryFacts: Sendable {
+    public struct Flags: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// `match=implied-only`
+        public static let impliedOnly = Flags(rawValue: 1 << 0)
+        /// `place=yes`
+        public static let takesPlace = Flags(rawValue: 1 << 1)
+        /// `needs=parent`
+        public static let needsParent = Flags(rawValue: 1 << 2)
+        /// `place-prefix=yes`
+        public static let placePrefix = Flags(rawValue: 1 << 3)
+        /// `kind=country`
+        public static let country = Flags(rawValue: 1 << 4)
+        /// `kind=media`
+        public static let media = Flags(rawValue: 1 << 5)
+        /// `given-name=yes`
+        public static let givenName = Flags(rawValue: 1 << 6)
+        /// `ends-name=yes`
+        public static let endsName = Flags(rawValue: 1 << 7)
+    }
+
+    public let flags: Flags
+    /// `bare`, `parent`, `title`, `implies`, `also` and `head` as written.
+    public let bare: String?
+    public let parent: String?
+    public let title: String?
+    public let implies: String?
+    public let also: String?
+    public let head: String?
+    /// `head` tokenised, lower case (`Chánh Văn phòng` → `["văn", "phòng"]`); empty without a head.
+    public let headSyllables: [String]
+    /// `name.lowercased()` for an abbreviation; empty for other kinds.
+    public let lowercasedName: String
+
+    public init(_ entry: KnowledgeEntry) {
+        var flags: Flags = []
+        var bare: String? = nil, parent: String? = nil, title: String? = nil
+        var implies: String? = nil, also: String? = nil, head: String? = nil
+        for (key, value) in entry.attributes {
+            switch key {
+            case "match": if value == "implied-only" { flags.insert(.impliedOnly) }
+            case "place": if value == "yes" { flags.insert(.takesPlace) }
+            case "needs": if value == "parent" { flags.insert(.needsParent) }
+            case "place-prefix": if value == "yes" { flags.insert(.placePrefix) }
+            case "kind":
+                if value == "country" { flags.insert(.country) }
+                if value == "media" { flags.insert(.media) }
+            case "given-name": if value == "yes" { flags.insert(.givenName) }
+            case "ends-name": if value == "yes" { flags.insert(.endsName) }
+            case "bare": bare = value
+            case "parent": parent = value
+            case "title": title = value
+            case "implies": implies = value
+            case "also": also = value
+            case "head": head = value
+            default: break
+            }
+        }
+        self.flags = flags
+        self.bare = bare
+        self.parent = parent
+        self.title = title
+        self.implies = implies
+        self.also = also
+        self.head = head
+        self.headSyllables = head.map { Tokenizer.tokens(of: SourceText($0)).map(\.lower) } ?? []
+        // Read only of abbreviations (``KnowledgeEntry/Kind/abbreviation``).
+        self.lowercasedName = entry.kind == .abbreviation ? entry.name.lowercased() : ""
+    }
 }
