@@ -34,7 +34,8 @@ let package = Package(
         ], path: "Benchmarks/rolegraph-bench"),
         .testTarget(name: "RoleGraphTextTests", dependencies: ["RoleGraphText"]),
         .testTarget(name: "RoleGraphKnowledgeTests", dependencies: ["RoleGraphKnowledge"]),
-        .testTarget(name: "RoleGraphExtractionTests", dependencies: ["RoleGraphDocument"]),
+        // Golden files are read by path (Fixtures.golden), so that UPDATE_GOLDEN=1 can rewrite them.
+        .testTarget(name: "RoleGraphExtractionTests", dependencies: ["RoleGraphDocument"], exclude: ["Golden"]),
         .testTarget(name: "RoleGraphRenderTests", dependencies: ["RoleGraphRender"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "RoleGraphEvalTests", dependencies: ["RoleGraphEval"]),
