@@ -9,29 +9,21 @@ public enum KnowledgeFile {
 
     /// - Complexity: O(size of the file).
     public static func parse(_ text: String, file: String) throws(KnowledgeError) -> [KnowledgeEntry] {
-        var text = text
-        let fast: Result<[KnowledgeEntry], KnowledgeError>? = text.withUTF8 { p in
-            guard splitsLikeCharacters(p) else { return nil }
-            do throws(KnowledgeError) {
-                return .success(try parse(utf8: p, file: file, normalized: false))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch fast {
-        case .success(let entries)?: return entries
-        case .failure(let error)?: throw error
-        case nil: return try parseCharacters(text, file: file)
-        }
+        try parse(bytes: Array(text.utf8), file: file, normalized: false)
     }
 
     /// Parses text that is already normalised (``SourceText/bytes``): as ``parse(_:file:)``, but the
     /// fields, being pieces of normalised text, are not normalised again.
     static func parse(normalized bytes: [UInt8], file: String) throws(KnowledgeError) -> [KnowledgeEntry] {
+        try parse(bytes: bytes, file: file, normalized: true)
+    }
+
+    /// The byte parser where it cuts fields exactly as the `Character` parser would, else the latter.
+    private static func parse(bytes: [UInt8], file: String, normalized: Bool) throws(KnowledgeError) -> [KnowledgeEntry] {
         let fast: Result<[KnowledgeEntry], KnowledgeError>? = bytes.withUnsafeBufferPointer { p in
             guard splitsLikeCharacters(p) else { return nil }
             do throws(KnowledgeError) {
-                return .success(try parse(utf8: p, file: file, normalized: true))
+                return .success(try parse(utf8: p, file: file, normalized: normalized))
             } catch {
                 return .failure(error)
             }
