@@ -26,7 +26,7 @@ from collections import OrderedDict, defaultdict
 
 HEADER = "id\ttype\tname\tvariants\tattributes"
 OUT_DIR = os.path.join("Sources", "RoleGraphKnowledge", "Resources", "knowledge")
-ATTR_ORDER = ["kind", "canonical", "match", "from", "to", "successor", "count", "wiki", "source"]
+ATTR_ORDER = ["kind", "canonical", "match", "terms", "from", "to", "successor", "count", "wiki", "source"]
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
@@ -433,6 +433,8 @@ def build_organizations(src):
         by_name[name].attrs["canonical"] = "fixed"
     # `Nhà nước` is an organisation only as the implied one of `Chủ tịch nước`; in text it is a common noun.
     by_name["Nhà nước"].attrs["match"] = "implied-only"
+    # Whose terms (`khóa XIV`) a membership of this body counts: the National Assembly's legislatures.
+    by_name["Quốc hội"].attrs["terms"] = "assembly"
     entries = list(by_name.values())
     assign_ids(entries)
     ids = {e.name: e.id for e in entries}

@@ -88,9 +88,14 @@ struct RoleRules {
 
     /// `Ủy viên Bộ Chính trị khóa XI` in a 2017 article: every listed term ended before the article's date.
     private func termsEnded(_ position: Position, in result: PatternResult) -> Bool {
-        var body = "party"
-        if case .phrase(let index) = position.organization, result.phrases[index].name == "Quốc hội" { body = "assembly" }
-        if case .implied(let name) = position.organization, name == "Quốc hội" { body = "assembly" }
+        guard !position.terms.isEmpty else { return false }
+        // Whose terms count comes from the organisation's entry (`terms=assembly` for Quốc hội); else the Party's.
+        let entry: KnowledgeEntry? = switch position.organization {
+        case .phrase(let index): result.phrases[index].knowledgeID.flatMap { context.knowledge.entry(id: $0) }
+        case .implied(let name): context.knowledge.entries(of: .organization).first { $0.name == name }
+        case .none: nil
+        }
+        let body = entry?.attributes["terms"] ?? "party"
         return TermQualifier(context: context).allEnded(position.terms, body: body, before: context.date)
     }
 
