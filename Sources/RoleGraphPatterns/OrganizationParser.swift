@@ -37,15 +37,9 @@ struct OrganizationParser {
         if !context.isCapitalised(start) { return nil }
         // Without a prefix the result depends on the start and depth only: parsed once per document.
         let slot = start * PatternContext.organizationDepths + depth
-        let known = context.organizationMemo[slot]
-        if known != 0 { return known == 1 ? nil : context.organizationParses[Int(known) - 2] }
+        if let known = context.organizationMemo.lookup(slot) { return known }
         let parsed = parse(at: start, prefix: prefix, depth: depth, memo: ())
-        if let parsed {
-            context.organizationParses.append(parsed)
-            context.organizationMemo[slot] = Int32(context.organizationParses.count + 1)
-        } else {
-            context.organizationMemo[slot] = 1
-        }
+        context.organizationMemo.store(parsed, at: slot)
         return parsed
     }
 

@@ -39,6 +39,34 @@ enum Kinds {
     static let count = 17
 }
 
+/// Parse results per slot (a token, or a token and a depth), for one document. Look-up and store are
+/// separate calls, so a parse may recurse into the same memo between them.
+struct ParseMemo<Value> {
+    /// 0 = not parsed yet; 1 = parsed, nothing found; n ≥ 2 = `values[n - 2]`.
+    private var codes: [Int32]
+    private var values: [Value] = []
+
+    init(slots: Int) { codes = Array(repeating: 0, count: slots) }
+
+    /// `nil` when the slot was not parsed yet; `.some(nil)` when it was and found nothing.
+    func lookup(_ slot: Int) -> Value?? {
+        switch codes[slot] {
+        case 0: nil
+        case 1: .some(nil)
+        case let code: .some(values[Int(code) - 2])
+        }
+    }
+
+    /// Whether the slot was parsed and found something, without copying the value.
+    func found(_ slot: Int) -> Bool? { codes[slot] == 0 ? nil : codes[slot] != 1 }
+
+    mutating func store(_ value: Value?, at slot: Int) {
+        guard let value else { codes[slot] = 1; return }
+        values.append(value)
+        codes[slot] = Int32(values.count + 1)
+    }
+}
+
 /// The tokens of one document with the knowledge base and the lookups the parsers share.
 /// Built once per document; the parsers read it and never change it. A class, so that the many small
 /// parser values that hold it share one instance instead of copying four arrays each.
@@ -60,14 +88,12 @@ final class PatternContext {
     /// Per token, the kind bits of the entries whose surfaces start with its syllable (0: none).
     private let startKinds: [UInt32]
 
-    /// Organisations already parsed without a prefix, per token and depth: 0 = not yet; 1 = none;
-    /// else the index in ``organizationParses`` + 2. Parsing is a pure function of the context, and the
-    /// parsers ask for the same starts many times (a name's end test parses at every name token).
-    @exclusivity(unchecked) var organizationMemo: [Int32]
-    @exclusivity(unchecked) var organizationParses: [OrganizationParser.Parse] = []
-    /// Persons by surname or from the knowledge base already parsed, per token, coded as above.
-    @exclusivity(unchecked) var personMemo: [Int32]
-    @exclusivity(unchecked) var personParses: [Phrase] = []
+    /// Organisations already parsed without a prefix, per token and depth. Parsing is a pure function of
+    /// the context, and the parsers ask for the same starts many times (a name's end test parses at every
+    /// name token).
+    @exclusivity(unchecked) var organizationMemo: ParseMemo<OrganizationParser.Parse>
+    /// Persons by surname or from the knowledge base already parsed, per token.
+    @exclusivity(unchecked) var personMemo: ParseMemo<Phrase>
     static let organizationDepths = 4
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
@@ -80,8 +106,8 @@ final class PatternContext {
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds
         self.startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
-        self.organizationMemo = Array(repeating: 0, count: tokens.count * Self.organizationDepths)
-        self.personMemo = Array(repeating: 0, count: tokens.count)
+        self.organizationMemo = ParseMemo(slots: tokens.count * Self.organizationDepths)
+        self.personMemo = ParseMemo(slots: tokens.count)
     }
 
     /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.

@@ -26,22 +26,16 @@ struct PersonParser {
     /// Whether a name by surname starts at `index` (used by other parsers to stop before a name).
     func startsName(at index: Int) -> Bool {
         // Read from the per-document memo, without copying the phrase out.
-        if index < context.tokens.count, context.personMemo[index] != 0 { return context.personMemo[index] != 1 }
+        if index < context.tokens.count, let found = context.personMemo.found(index) { return found }
         return parse(at: index) != nil
     }
 
     /// - Complexity: O(1) when asked before for this token (the result is a pure function of it).
     func parse(at start: Int) -> Phrase? {
         guard start < context.tokens.count else { return parseUncached(at: start) }
-        let known = context.personMemo[start]
-        if known != 0 { return known == 1 ? nil : context.personParses[Int(known) - 2] }
+        if let known = context.personMemo.lookup(start) { return known }
         let parsed = parseUncached(at: start)
-        if let parsed {
-            context.personParses.append(parsed)
-            context.personMemo[start] = Int32(context.personParses.count + 1)
-        } else {
-            context.personMemo[start] = 1
-        }
+        context.personMemo.store(parsed, at: start)
         return parsed
     }
 
