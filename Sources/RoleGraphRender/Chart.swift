@@ -22,10 +22,8 @@ public enum Chart {
 
     /// `graph.export()` as pretty JSON with sorted keys and unescaped slashes, newline-terminated.
     static func json(_ graph: RoleGraph) throws(RenderError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
         do {
-            var data = try encoder.encode(graph.export())
+            var data = try graph.export().jsonData()
             data.append(0x0A)
             return Array(data)
         } catch {

@@ -11,8 +11,8 @@ struct GraphCommand: ParsableCommand {
         commandName: "graph",
         abstract: "Merge the role graphs of articles or document JSON and render an organisation chart.",
         discussion: """
-        Inputs are article files (.txt), document JSON files (.json, as written by extract) or folders of \
-        either. The format comes from --format, else from the extension of -o, else svg. SVG and PNG are \
+        Inputs are article files (.txt), document or graph JSON (.json, as written by extract or graph \
+        --format json), JSONL of documents or {"id", "text", "date"} records (.jsonl), or folders of these. The format comes from --format, else from the extension of -o, else svg. SVG and PNG are \
         rendered by Graphviz inside the process.
         """)
 
@@ -37,32 +37,14 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let chosen = format ?? output.flatMap { ChartFormat(pathExtension: URL(fileURLWithPath: $0).pathExtension) } ?? .svg
         let extractor = try knowledge.extractor()
-        var graph = RoleGraph()
-        var failures = 0
-        for path in InputFiles.expand(inputs, extensions: ["txt", "json"]) {
-            do {
-                let document: Document
-                if path.lowercased().hasSuffix(".json") {
-                    document = try Document(jsonData: Data(contentsOf: URL(fileURLWithPath: path)))
-                } else {
-                    document = try extractor.extract(path: path)
-                }
-                graph.merge(RoleGraph(document: document))
-            } catch let error as InputError {
-                warn(error.description)
-                failures += 1
-            } catch {
-                warn("\(path): \(error)")
-                failures += 1
-            }
-        }
-        let bytes = try Chart.render(graph, format: chosen, title: nil)
+        let inputs = GraphInputs(inputs, extractor: extractor)
+        let bytes = try Chart.render(inputs.graph, format: chosen, title: nil)
         if let output {
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
-        if failures > 0 { throw ExitCode(1) }
+        if inputs.failures > 0 { throw ExitCode(1) }
     }
 }
 

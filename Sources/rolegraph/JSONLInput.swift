@@ -49,7 +49,8 @@ struct JSONLInput {
         return failures
     }
 
-    private static func reason(_ error: any Error) -> String {
+    /// A decoding error in words: which key is missing or has the wrong type.
+    static func reason(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
