@@ -37,6 +37,11 @@ enum Kinds {
     static let outranksCredit = KindSet(tag: 15, kinds: [.location, .organization, .organizationHead, .relativeBody, .title, .eventHead])
     static let endsOrganizationName = KindSet(tag: 16, kinds: [.eventHead, .title, .statusCue])
     static let count = 17
+    /// Kinds whose match can start a phrase at a lower-case token (a byline, an event, an honorific, a
+    /// cue, a title, a place with its prefix, a known person). Not a cache slot: only its mask is read.
+    static let startsLowerCasePhrase = KindSet(tag: -1, kinds: [
+        .byline, .eventHead, .honorific, .statusCue, .title, .abbreviation, .location, .person,
+    ])
 }
 
 /// Parse results per slot (a token, or a token and a depth), for one document. Look-up and store are
@@ -135,6 +140,13 @@ final class PatternContext {
         }
         cache[slot] = UInt64(found.entry + 2) << 32 | UInt64(found.end - index)
         return GazetteerMatch(entry: Int(found.entry), tokens: index..<found.end)
+    }
+
+    /// Whether any parser of ``PhraseScanner`` can start a phrase at this token: a capitalised word, or a
+    /// syllable that starts a surface of ``Kinds/startsLowerCasePhrase``. Most tokens of news are neither
+    /// (`và`, `của`, `đã`, numbers, punctuation), and one mask test skips the whole chain of parsers.
+    func mayStartPhrase(_ index: Int) -> Bool {
+        isCapitalised(index) || startKinds[index] & Kinds.startsLowerCasePhrase.mask != 0
     }
 
     /// Whether the token's syllable occurs in known organisation and office names.

@@ -22,6 +22,10 @@ public struct PhraseScanner: Sendable {
         var result = PatternResult()
         var index = 0
         while index < tokens.count {
+            guard context.mayStartPhrase(index) else {
+                index += 1
+                continue
+            }
             if let credit = context.longest(Kinds.byline, at: index), context.isPunctuation(credit.tokens.upperBound, ":"),
                let person = persons.parseCredit(at: credit.tokens.upperBound + 1) {
                 result.phrases.append(person)

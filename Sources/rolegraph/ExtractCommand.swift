@@ -53,7 +53,7 @@ struct ExtractCommand: ParsableCommand {
         for path in paths {
             do {
                 let document = try extractor.extract(path: path)
-                var data = try document.jsonData(pretty: pretty)
+                var data = document.jsonData(pretty: pretty)
                 data.append(0x0A)
                 FileHandle.standardOutput.write(data)
             } catch {

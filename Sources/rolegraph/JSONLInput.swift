@@ -20,14 +20,13 @@ struct JSONLInput {
     func run(reading handle: FileHandle, writing output: FileHandle) -> Int {
         var failures = 0
         var lineNumber = 0
-        var pending = Data()
         func process(_ line: Data) {
             lineNumber += 1
             guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
             do {
                 let record = try JSONDecoder().decode(Record.self, from: line)
                 let text = try SourceText(bytes: Array(record.text.utf8), file: "\(name):\(lineNumber)")
-                var data = try extractor.extract(text, id: record.id, source: nil, date: record.date).jsonData(pretty: false)
+                var data = extractor.extract(text, id: record.id, source: nil, date: record.date).jsonData(pretty: false)
                 data.append(0x0A)
                 output.write(data)
             } catch let error as InputError {
@@ -38,14 +37,18 @@ struct JSONLInput {
                 failures += 1
             }
         }
+        // Complete lines are cut from each chunk with one byte search; only the unfinished tail is kept.
+        var pending: [UInt8] = []
         while case let chunk = handle.availableData, !chunk.isEmpty {
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                process(pending[pending.startIndex..<newline])
-                pending.removeSubrange(pending.startIndex...newline)
+            pending.append(contentsOf: chunk)
+            var lineStart = 0
+            while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
+                process(Data(pending[lineStart..<newline]))
+                lineStart = newline + 1
             }
+            pending.removeFirst(lineStart)
         }
-        if !pending.isEmpty { process(pending) }
+        if !pending.isEmpty { process(Data(pending)) }
         return failures
     }
 

@@ -20,7 +20,7 @@ import RoleGraphText
         let document = try Extractor.shared.extract(path: path.path)
         var normalised = document
         normalised.source = "\(article).txt"   // independent of where ../shared is
-        let json = try normalised.jsonData(pretty: true)
+        let json = normalised.jsonData(pretty: true)
         let golden = Fixtures.golden.appendingPathComponent("dev/\(article).json")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -65,7 +65,7 @@ import RoleGraphText
     @Test func goldenJSON() throws {
         let document = Extractor.shared.extract(SourceText(try Fixtures.seedText()), id: "000_5c63e9f1b32982bc",
                                                 source: "seeds/000_5c63e9f1b32982bc.txt", date: nil)
-        let json = try document.jsonData(pretty: true)
+        let json = document.jsonData(pretty: true)
         let path = Fixtures.golden.appendingPathComponent("seed.json")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try json.write(to: path)

@@ -29,6 +29,20 @@ public struct Document: Codable, Sendable, Equatable {
         self.roles = roles
     }
 
+    // `date` and `source` are written as JSON null when absent: the contract lists both keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(id, forKey: .id)
+        try c.encode(source, forKey: .source)
+        try c.encode(date, forKey: .date)
+        try c.encode(mentions, forKey: .mentions)
+        try c.encode(persons, forKey: .persons)
+        try c.encode(organizations, forKey: .organizations)
+        try c.encode(locations, forKey: .locations)
+        try c.encode(roles, forKey: .roles)
+    }
+
     /// One span of the input. `start`/`end` count Unicode scalars into the input as read,
     /// `utf8Start`/`utf8End` count its bytes; both are end-exclusive.
     public struct Mention: Codable, Sendable, Equatable {
