@@ -5,30 +5,40 @@ import RoleGraphText
 ///
 /// For every document of the corpus (articles as separate documents, as the CLI and a JSONL stream
 /// see them): `SourceText(bytes:file:)` from the raw bytes (validation and normalisation included),
-/// then `Extractor.extract(_:id:source:date:)` (tokens, gazetteer, patterns, resolution, Document).
-/// Throughput is input bytes per second; median of 5 passes over the corpus after one warm-up pass.
-/// The ratio compares it with the gazetteer scan alone.
+/// then `Extractor.extract(_:id:source:date:)` (tokens, gazetteer, patterns, resolution, Document), then
+/// the document's JSON line — what `rolegraph extract` does per document, less the file I/O. The same
+/// passes without the JSON are printed too. Throughput is input bytes per second; median of 5 passes
+/// over the corpus after one warm-up pass. The ratio compares it with the gazetteer scan alone.
 enum ExtractBench {
     static func run(extractor: Extractor, corpus: Corpus, scanRate: Double) throws {
         Report.section("4. End-to-end extract")
         var roles = 0
         var persons = 0
-        let pass = try Measure.median(repetitions: 5) {
-            roles = 0
-            persons = 0
-            for article in corpus.documents {
-                let text = try SourceText(bytes: article.bytes, file: article.path)
-                let document = extractor.extract(text, id: article.id, source: article.path, date: nil)
-                roles += document.roles.count
-                persons += document.persons.count
-                blackHole(document)
+        var jsonBytes = 0
+        func pass(json: Bool) throws -> Duration {
+            try Measure.median(repetitions: 5) {
+                roles = 0
+                persons = 0
+                jsonBytes = 0
+                for article in corpus.documents {
+                    let text = try SourceText(bytes: article.bytes, file: article.path)
+                    let document = extractor.extract(text, id: article.id, source: article.path, date: nil)
+                    roles += document.roles.count
+                    persons += document.persons.count
+                    if json { jsonBytes += document.jsonBytes(pretty: false).count }
+                    blackHole(document)
+                }
             }
         }
+        let withoutJSON = try pass(json: false)
+        let pass = try pass(json: true)
         let rate = megabytesPerSecond(corpus.documentBytes, in: pass)
         Report.line("extract throughput", rate, "MB/s",
                     note: Report.target("≥ 20 MB/s", met: rate >= 20)
                         + ", \(String(format: "%.1f", pass.milliseconds)) ms for \(corpus.documents.count) documents, "
                         + "\(roles) roles, \(persons) persons")
+        Report.line("extract without JSON", megabytesPerSecond(corpus.documentBytes, in: withoutJSON), "MB/s",
+                    note: "the same passes, documents built but not written; JSON: \(jsonBytes / corpus.documents.count) bytes a document")
         Report.line("extract / gazetteer scan", rate / scanRate, "×", decimals: 3,
                     note: "scan alone is \(String(format: "%.1f", scanRate / rate))× faster")
         Report.line("extract per document", pass.milliseconds * 1000 / Double(corpus.documents.count), "µs",

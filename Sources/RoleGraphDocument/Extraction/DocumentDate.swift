@@ -23,8 +23,8 @@ enum DocumentDate {
         var firstFull: Written? = nil
         var index = 0
         while index < tokens.count {
-            let token = tokens[index]
-            if token.kind == .number {
+            // Fields are read in place: a copied Token would retain and release its three strings.
+            if tokens[index].kind == .number {
                 if let written = written(at: index, in: tokens) {
                     if let year = written.year { years[year, default: 0] += 1 }
                     if eventDate == nil, precededByTimeOfDay(index, tokens) { eventDate = written }
@@ -32,7 +32,7 @@ enum DocumentDate {
                     index = written.end
                     continue
                 }
-                if let year = Int(token.text), token.text.utf8.count == 4, (1945...2100).contains(year) {
+                if tokens[index].text.utf8.count == 4, let year = Int(tokens[index].text), (1945...2100).contains(year) {
                     years[year, default: 0] += 1
                 }
             }

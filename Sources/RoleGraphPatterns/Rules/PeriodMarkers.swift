@@ -63,12 +63,13 @@ enum PeriodMarkers {
             var numbers = 0
             var ongoing = false
             while end < tokens.count, end - index < reach {
-                let token = tokens[end]
-                if end > index, token.gap == .newline { break }
-                if token.kind != .word, token.text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
-                if token.kind == .number { numbers += 1 }
-                else if token.kind != .word, member(token.text, of: punctuation) {}
-                else if token.kind == .word, member(token.lower, of: words) { ongoing = ongoing || token.lower == "nay" }
+                // Fields are read in place: a copied Token would retain and release its three strings.
+                if end > index, tokens[end].gap == .newline { break }
+                let kind = tokens[end].kind
+                if kind != .word, tokens[end].text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
+                if kind == .number { numbers += 1 }
+                else if kind != .word, member(tokens[end].text, of: punctuation) {}
+                else if kind == .word, member(tokens[end].lower, of: words) { ongoing = ongoing || tokens[end].lower == "nay" }
                 else { break }
                 end += 1
             }
