@@ -18,9 +18,6 @@ import RoleGraphText
 struct OrganizationParser {
     let context: PatternContext
 
-    /// Words that join parts of a name but never end one.
-    static let connectors: Set<String> = ["và", "các"]
-
     struct Parse {
         var phrases: [Phrase]   // the organisation last, its parents before it
         var end: Int
@@ -163,7 +160,7 @@ struct OrganizationParser {
                 nameEnd = end
                 continue
             }
-            if sawCapital, token.lower == "số", end + 1 < context.tokens.count, context.tokens[end + 1].kind == .number,
+            if sawCapital, context.is(end, .numberSign), end + 1 < context.tokens.count, context.tokens[end + 1].kind == .number,
                context.tokens[end + 1].gap == .space {
                 // `Đoàn Kiểm tra số 471`
                 end += 2
@@ -179,9 +176,9 @@ struct OrganizationParser {
                 guard afterCapital || context.isNameWord(end)
                         || endsAtCountry(lowerCaseRunFrom: end) else { break }
                 // `và` joins only a capitalised part (`Giáo dục và Đào tạo`), `các` a name word (`các cơ quan`).
-                if token.lower == "và" {
+                if context.is(end, .conjunction) {
                     guard context.continuesLine(end + 1), context.isCapitalised(end + 1) else { break }
-                } else if token.lower == "các" {
+                } else if context.is(end, .plural) {
                     guard context.continuesLine(end + 1), context.isWord(end + 1),
                           context.isNameWord(end + 1) else { break }
                 }
@@ -197,8 +194,8 @@ struct OrganizationParser {
         }
         guard sawCapital else { return nil }
         end = nameEnd
-        // Trailing connectors are not part of a name.
-        while end > nameStart, Self.connectors.contains(context.tokens[end - 1].lower) { end -= 1 }
+        // Trailing connectors (`và`, `các`) are not part of a name.
+        while end > nameStart, !context.roles(end - 1).isDisjoint(with: [.conjunction, .plural]) { end -= 1 }
         var phrase = Phrase(kind: .organization, tokens: start..<end, rule: "shape:organization-head",
                             name: headName + " " + context.canonicalText(nameStart..<end))
         if context.continuesLine(end), !context.isPunctuation(end, ","), let place = PlaceParser(context: context).parse(at: end),
@@ -207,11 +204,11 @@ struct OrganizationParser {
             phrase.name += " " + place.name
             return Parse(phrases: [phrase], end: place.end)
         }
-        if context.continuesLine(end), context.tokens[end].lower == "của", context.continuesLine(end + 1),
+        if context.continuesLine(end), context.is(end, .possessive), context.continuesLine(end + 1),
            let parent = parse(at: end + 1, depth: depth + 1), parent.root.relativeTo == nil {
             // `Đoàn Kiểm tra số 471 của Bộ Chính trị`: the body and whose it is.
             phrase.tokens = start..<parent.end
-            phrase.name += " của " + parent.root.name
+            phrase.name += " " + context.tokens[end].lower + " " + parent.root.name
             return Parse(phrases: parent.phrases + [phrase], end: parent.end)
         }
         if context.continuesLine(end), let parent = parse(at: end, depth: depth + 1), parent.root.relativeTo == nil {
@@ -243,7 +240,7 @@ extension OrganizationParser {
         var index = comma + 1
         while index < min(context.tokens.count - 1, comma + 8), context.continuesLine(index) {
             let token = context.tokens[index]
-            if token.lower == "và" { return context.isCapitalised(index + 1) }
+            if context.is(index, .conjunction) { return context.isCapitalised(index + 1) }
             if token.kind != .word, token.text != "," { return false }
             index += 1
         }

@@ -149,6 +149,17 @@ final class PatternContext {
         isCapitalised(index) || startKinds[index] & Kinds.startsLowerCasePhrase.mask != 0
     }
 
+    /// The function-word roles of a token's syllable (`và` → conjunction): one array read.
+    func roles(_ index: Int) -> FunctionWordRoles {
+        guard index < tokens.count else { return [] }
+        let id = Int(syllables[index])
+        let table = knowledge.functionWordRolesBySyllable
+        return id >= 0 && id < table.count ? table[id] : []
+    }
+
+    /// Whether the token plays a function-word role (`is(index, .conjunction)` for `và`).
+    func `is`(_ index: Int, _ role: FunctionWordRoles) -> Bool { roles(index).contains(role) }
+
     /// Whether the token's syllable occurs in known organisation and office names.
     func isNameWord(_ index: Int) -> Bool {
         index < tokens.count && knowledge.organizationVocabulary.contains(tokens[index].lower)

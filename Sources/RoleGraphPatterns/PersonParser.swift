@@ -88,7 +88,7 @@ struct PersonParser {
         }
         guard !names.isEmpty, context.isPunctuation(index, "("), index + 1 < context.tokens.count else { return nil }
         let source = index + 1
-        let isSource = context.tokens[source].lower == "theo"
+        let isSource = context.is(source, .sourceCue)
             || context.longest(Kinds.organization, at: source).map { context.has($0, .media) } == true
         guard isSource else { return nil }
         return names.map { var credit = $0; credit.rule = "person:byline"; return credit }

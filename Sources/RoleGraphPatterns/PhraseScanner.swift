@@ -100,7 +100,7 @@ extension PhraseScanner {
         var result: [OrganizationParser.Parse] = []
         var cursor = organization.end
         while cursor + 1 < context.tokens.count, context.continuesLine(cursor),
-              context.isPunctuation(cursor, ",") || context.tokens[cursor].lower == "và",
+              context.isPunctuation(cursor, ",") || context.is(cursor, .conjunction),
               let place = context.longest(Kinds.location, at: cursor + 1) {
             let name = context.name(place)
             // Not a place list if the place starts something longer (`Hà Nội, Bộ …`) or a new clause.

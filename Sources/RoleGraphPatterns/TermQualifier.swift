@@ -1,3 +1,4 @@
+import RoleGraphKnowledge
 import RoleGraphText
 
 /// A term after a position: `khóa XII`, `khóa X, XI, XII`, `nhiệm kỳ 2015-2020`, `(nhiệm kỳ 2015 - 2020)`.
@@ -5,8 +6,6 @@ import RoleGraphText
 /// name after it still follows the position directly: `đại biểu Quốc hội khóa XIII Bùi Thị An`.
 struct TermQualifier {
     let context: PatternContext
-
-    static let heads: Set<String> = ["khóa", "nhiệm kỳ", "các khóa", "các nhiệm kỳ"]
 
     /// The end of the qualifier starting at `start`, or `start` when there is none.
     /// - Complexity: O(length of the qualifier).
@@ -18,28 +17,28 @@ struct TermQualifier {
         let bracketed = context.isPunctuation(index, "(")
         if bracketed { index += 1 }
         guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
-        let head = context.tokens[index].lower
-        // The words joined below start a head only if this word starts one (`khóa`, `nhiệm`, `các`).
-        guard Self.heads.contains(where: { $0.hasPrefix(head) }) else { return (start, []) }
-        let twoWords = index + 1 < context.tokens.count ? head + " " + context.tokens[index + 1].lower : head
-        let threeWords = index + 2 < context.tokens.count ? twoWords + " " + context.tokens[index + 2].lower : twoWords
-        if Self.heads.contains(threeWords) { index += 3 }
-        else if Self.heads.contains(twoWords) { index += 2 }
-        else if Self.heads.contains(head) { index += 1 }
-        else { return (start, []) }
+        // A term head of up to three words (`khóa`, `nhiệm kỳ`, `các nhiệm kỳ`), longest first.
+        var headLength = 0
+        var words = ""
+        for length in 1...3 where index + length <= context.tokens.count {
+            words += (length > 1 ? " " : "") + context.tokens[index + length - 1].lower
+            if context.knowledge.functionWordRoles(of: words).contains(.termHead) { headLength = length }
+        }
+        guard headLength > 0 else { return (start, []) }
+        index += headLength
         var terms: [String] = []
         while index < context.tokens.count, context.continuesLine(index) {
             let token = context.tokens[index]
             if token.kind == .number || isRomanNumeral(token.text) {
                 terms.append(token.text)
-            } else if !(token.text == "," || token.text == "-" || token.text == "và") || terms.isEmpty {
+            } else if !(token.text == "," || token.text == "-" || context.is(index, .conjunction)) || terms.isEmpty {
                 break
             }
             index += 1
         }
         guard !terms.isEmpty else { return (start, []) }
         // A trailing comma or dash belongs to what follows.
-        while index > start, [",", "-", "và"].contains(context.tokens[index - 1].text) { index -= 1 }
+        while index > start, [",", "-"].contains(context.tokens[index - 1].text) || context.is(index - 1, .conjunction) { index -= 1 }
         if bracketed {
             guard context.isPunctuation(index, ")") else { return (start, []) }
             index += 1

@@ -1,13 +1,14 @@
+import RoleGraphKnowledge
 import RoleGraphText
 
 /// Finds the date an article states for its event.
 ///
 /// The first day and month after a time of day (`Sáng 24/4`, `chiều 6.2`) is the event's date, with its
 /// own year or else the year most often written in the article (`quý I/2021`); with none, the first full
-/// date (`ngày 7.2.2017`, `22/10/2007`); else the most frequent year alone.
+/// date (`ngày 7.2.2017`, `22/10/2007`); else the most frequent year alone. Times of day and `nay` are
+/// the knowledge base's function words (`time-of-day`, `now`).
 /// - Complexity: O(tokens), one pass, no allocation per token.
 enum DocumentDate {
-    static let timesOfDay: Set<String> = ["sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm"]
 
     /// A date written with `/` between tokens (`24/4/2021`) or with dots inside one number token (`7.2.2017`).
     struct Written {
@@ -17,7 +18,7 @@ enum DocumentDate {
         var end: Int
     }
 
-    static func find(in tokens: [Token]) -> String? {
+    static func find(in tokens: [Token], knowledge: KnowledgeBase) -> String? {
         var years: [Int: Int] = [:]
         var eventDate: Written? = nil
         var firstFull: Written? = nil
@@ -27,7 +28,7 @@ enum DocumentDate {
             if tokens[index].kind == .number {
                 if let written = written(at: index, in: tokens) {
                     if let year = written.year { years[year, default: 0] += 1 }
-                    if eventDate == nil, precededByTimeOfDay(index, tokens) { eventDate = written }
+                    if eventDate == nil, precededByTimeOfDay(index, tokens, knowledge) { eventDate = written }
                     if firstFull == nil, written.year != nil { firstFull = written }
                     index = written.end
                     continue
@@ -63,11 +64,11 @@ enum DocumentDate {
     }
 
     /// `Sáng 24/4`, `ngày 7.2.2017`, `Sáng nay (24/4)`.
-    private static func precededByTimeOfDay(_ index: Int, _ tokens: [Token]) -> Bool {
+    private static func precededByTimeOfDay(_ index: Int, _ tokens: [Token], _ knowledge: KnowledgeBase) -> Bool {
         var back = index - 1
         if back >= 0, tokens[back].text == "(" { back -= 1 }
-        if back >= 0, tokens[back].lower == "nay" { back -= 1 }
-        return back >= 0 && timesOfDay.contains(tokens[back].lower)
+        if back >= 0, knowledge.functionWordRoles(of: tokens[back].lower).contains(.now) { back -= 1 }
+        return back >= 0 && knowledge.functionWordRoles(of: tokens[back].lower).contains(.timeOfDay)
     }
 
     private static func valid(_ day: Int, _ month: Int) -> Bool { (1...31).contains(day) && (1...12).contains(month) }

@@ -34,7 +34,7 @@ public struct Extractor: Sendable {
     /// Extracts one text; `date` (ISO) overrides the date found in the text.
     public func extract(_ text: SourceText, id: String, source: String?, date: String?) -> Document {
         let tokens = Tokenizer.tokens(of: text)
-        let documentDate = date ?? DocumentDate.find(in: tokens)
+        let documentDate = date ?? DocumentDate.find(in: tokens, knowledge: knowledge)
         let result = scanner.scan(tokens, date: documentDate)
         return DocumentBuilder(text: text, tokens: tokens, result: result, knowledge: knowledge, heads: heads)
             .build(id: id, source: source, date: documentDate)

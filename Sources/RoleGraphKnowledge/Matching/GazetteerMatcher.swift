@@ -386,6 +386,7 @@ extension KnowledgeEntry.Kind {
         case .nameWord: 12
         case .abbreviation: 13
         case .term: 14
+        case .functionWord: 15
         }
     }
 
@@ -399,7 +400,7 @@ extension KnowledgeEntry.Kind {
         case .organization, .location, .person, .surname, .organizationHead, .relativeBody, .eventHead,
              .abbreviation, .byline, .term:
             true
-        case .title, .honorific, .statusCue, .stopWord, .nameWord:
+        case .title, .honorific, .statusCue, .stopWord, .nameWord, .functionWord:
             false
         }
     }

@@ -22,6 +22,11 @@ public struct KnowledgeBase: Sendable {
     /// of the entries with a surface form that starts with that syllable: a kind whose bit is missing
     /// has no match at a token with that syllable.
     public let firstSyllableKinds: [UInt32]
+    /// Lower-case surface of every `function-word` entry → its roles (`nhiệm kỳ` → term head).
+    public let functionWords: [String: FunctionWordRoles]
+    /// Syllable id → the roles of the one-syllable function word with that syllable (empty: none), so a
+    /// parser tests a token's role with one array read instead of hashing its text.
+    public let functionWordRolesBySyllable: [FunctionWordRoles]
 
     /// Later entries with an id already seen replace the earlier one (user files override).
     public init(entries: [KnowledgeEntry]) {
@@ -45,6 +50,7 @@ public struct KnowledgeBase: Sendable {
         var byKind = [[KnowledgeEntry]](repeating: [], count: KnowledgeEntry.Kind.allCases.count)
         var surnames: [String: Int] = [:]
         var vocabulary: Set<String> = []
+        var functionWords: [String: FunctionWordRoles] = [:]
         for entry in merged {
             byKind[entry.kind.ordinal].append(entry)
             switch entry.kind {
@@ -52,6 +58,9 @@ public struct KnowledgeBase: Sendable {
                 surnames[VietnameseFolding.lowercased(entry.name)] = Int(entry.attributes["count"] ?? "") ?? 0
             case .nameWord:
                 vocabulary.insert(VietnameseFolding.lowercased(entry.name))
+            case .functionWord:
+                let roles = FunctionWordRoles(attribute: entry.attributes["role"] ?? "")
+                for surface in entry.surfaces { functionWords[VietnameseFolding.lowercased(surface), default: []].formUnion(roles) }
             default:
                 break
             }
@@ -65,6 +74,23 @@ public struct KnowledgeBase: Sendable {
         self.firstSyllableKinds = Self.firstSyllableKinds(of: merged, matcher: matcher)
         self.surnames = surnames
         self.organizationVocabulary = vocabulary
+        self.functionWords = functionWords
+        var bySyllable: [FunctionWordRoles] = []
+        for (word, roles) in functionWords where !word.contains(" ") {
+            let id = Int(matcher.syllableID(word))
+            guard id >= 0 else { continue }
+            if id >= bySyllable.count { bySyllable += repeatElement([], count: id + 1 - bySyllable.count) }
+            bySyllable[id].formUnion(roles)
+        }
+        self.functionWordRolesBySyllable = bySyllable
+    }
+
+    /// The roles of a function word given in lower case (`và`, `nhiệm kỳ`); empty when it is none.
+    public func functionWordRoles(of lower: String) -> FunctionWordRoles { functionWords[lower] ?? [] }
+
+    /// Every function word with a role, lower case.
+    public func words(_ role: FunctionWordRoles) -> Set<String> {
+        Set(functionWords.filter { $0.value.contains(role) }.keys)
     }
 
     /// ``firstSyllableKinds``: the first word of every surface of a kind, one a line, tokenised as one text

@@ -25,6 +25,9 @@ public struct KnowledgeEntry: Sendable, Equatable {
         case nameWord = "name-word"
         /// Expansions for canonical names: `TW` → `Trung ương`, `UBND` → `Ủy ban nhân dân`.
         case abbreviation
+        /// Closed-class words the parsers read by what they do (`và` joins name parts, `sáng` is a time
+        /// of day, `khóa` heads a term): attribute `role`, see ``FunctionWordRoles``.
+        case functionWord = "function-word"
     }
 
     public var id: String

@@ -1,10 +1,12 @@
+import RoleGraphKnowledge
 import RoleGraphText
 
 /// Periods that open a biography entry: dates, dashes and `từ … đến …` closed by a colon
 /// (`4/1985-7/1988:`, `Từ 7/2010 đến 5/2013:`, `2006 - nay:`). A period is a run of at most 14 tokens of
-/// numbers, `/ - . ,` and the words `từ đến nay năm tháng cuối đầu`, starting with a number or
-/// `từ`/`năm`/`tháng`, ending right before `:`, with two numbers or one four-digit year.
-/// `nay` (now) makes the period ongoing.
+/// numbers, `/ - . ,` and period words (`từ đến nay năm tháng cuối đầu`: function words with role
+/// `period-word` in the knowledge base), starting with a number or a `period-opener` (`từ`/`năm`/`tháng`),
+/// ending right before `:`, with two numbers or one four-digit year. A `now` word (`nay`) makes the
+/// period ongoing.
 ///
 /// The detection of `RoleRules.periodMarkers`, kept here so that the rule stream owns it (a period is a
 /// token-level shape that the item stream hands to rules as one `PERIOD` item), with two stops it lacked:
@@ -20,8 +22,6 @@ enum PeriodMarkers {
         var ongoing: Bool
     }
 
-    static let openers = WordSet(["từ", "năm", "tháng"])
-    static let words = WordSet(["từ", "đến", "nay", "năm", "tháng", "cuối", "đầu"])
     static let punctuation = WordSet(["/", "-", ".", ","])
     /// The longest run of tokens a period may have before its colon.
     static let reach = 14
@@ -51,11 +51,12 @@ enum PeriodMarkers {
         return false
     }
 
-    static func find(in tokens: [Token]) -> [Marker] {
+    /// - Parameter roles: the function-word roles of a token (``PatternContext/roles(_:)``).
+    static func find(in tokens: [Token], roles: (Int) -> FunctionWordRoles) -> [Marker] {
         var markers: [Marker] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .number || member(tokens[index].lower, of: openers) else {
+            guard tokens[index].kind == .number || roles(index).contains(.periodOpener) else {
                 index += 1
                 continue
             }
@@ -69,7 +70,7 @@ enum PeriodMarkers {
                 if kind != .word, tokens[end].text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
                 if kind == .number { numbers += 1 }
                 else if kind != .word, member(tokens[end].text, of: punctuation) {}
-                else if kind == .word, member(tokens[end].lower, of: words) { ongoing = ongoing || tokens[end].lower == "nay" }
+                else if kind == .word, roles(end).contains(.periodWord) { ongoing = ongoing || roles(end).contains(.now) }
                 else { break }
                 end += 1
             }

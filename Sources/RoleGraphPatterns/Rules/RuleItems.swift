@@ -46,7 +46,7 @@ enum RuleItems {
         }
         var periods: [PeriodMarkers.Marker] = []
         var periodAt = [Int](repeating: -1, count: count)
-        for marker in PeriodMarkers.find(in: tokens) {
+        for marker in PeriodMarkers.find(in: tokens, roles: context.roles) {
             periodAt[marker.tokens.lowerBound] = periods.count
             periods.append(marker)
         }
