@@ -24,8 +24,8 @@ struct GraphCommand: ParsableCommand {
         several candidates or none, the candidates are listed and nothing is written.
 
         Charts with more than 40 organisations draw each organisation without sub-organisations as one \
-        box listing its posts, and say so on stderr (--collapse-above sets the limit; -1 draws every \
-        organisation as a cluster).
+        box listing its posts, and say so on stderr (--collapse-above sets the limit; --no-collapse draws \
+        every organisation as a cluster).
         """)
 
     @OptionGroup var knowledge: KnowledgeOptions
@@ -45,8 +45,11 @@ struct GraphCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Membership steps from --person/--organization (default 1).", valueName: "n"))
     var depth: Int = 1
 
-    @Option(help: ArgumentHelp("Above this many organisations, draw those without sub-organisations as one box listing their posts (default 40; -1 never).", valueName: "n"))
+    @Option(help: ArgumentHelp("Above this many organisations, draw those without sub-organisations as one box listing their posts.", valueName: "n"))
     var collapseAbove: Int = ChartOptions.defaultCollapseLeavesAbove
+
+    @Flag(help: "Draw every organisation as a cluster, however large the chart.")
+    var noCollapse = false
 
     @Option(help: ArgumentHelp("A title shown above the chart and as the HTML heading.", valueName: "text"))
     var title: String?
@@ -60,6 +63,7 @@ struct GraphCommand: ParsableCommand {
             throw ValidationError("Cannot tell the format from '\(output)': use --format svg|png|dot|json|html.")
         }
         if depth < 1 { throw ValidationError("--depth must be 1 or more.") }
+        if collapseAbove < 0 { throw ValidationError("--collapse-above must be 0 or more (--no-collapse never collapses).") }
         if depth != 1, persons.isEmpty, organizations.isEmpty {
             throw ValidationError("--depth needs --person or --organization.")
         }
@@ -70,7 +74,7 @@ struct GraphCommand: ParsableCommand {
         let extractor = try knowledge.extractor()
         let inputs = GraphInputs(inputs, extractor: extractor, keepDocuments: chosen == .html)
         let graph = try selected(inputs.graph)
-        let options = ChartOptions(title: title, collapseLeavesAbove: collapseAbove < 0 ? nil : collapseAbove)
+        let options = ChartOptions(title: title, collapseLeavesAbove: noCollapse ? nil : collapseAbove)
 
         let rendered: RenderedChart
         if chosen == .html {
