@@ -70,8 +70,8 @@ public enum DOTWriter {
 
         var notes: [String] = []
         if collapse {
-            notes.append("\(clusterCount) organisations is more than \(options.collapseLeavesAbove!): "
-                + "\(collapsed.count) without sub-organisations are drawn as one box listing their posts")
+            notes.append("the chart has \(clusterCount) organisations (more than \(options.collapseLeavesAbove!)): "
+                + "the \(collapsed.count) without sub-organisations are each drawn as one box listing their posts")
         }
         return DOTChart(text: context.out.text, organizations: clusterCount, collapsedOrganizations: collapsed.count,
                         persons: context.personCount, memberships: export.memberships.count, notes: notes)

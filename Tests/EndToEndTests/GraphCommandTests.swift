@@ -120,7 +120,7 @@ import Testing
 
         let dot = try Binary.run(["graph", Self.devArticles, "--format", "dot"])
         #expect(dot.status == 0)
-        #expect(dot.stderr.contains("without sub-organisations are drawn as one box listing their posts"))
+        #expect(dot.stderr.contains("without sub-organisations are each drawn as one box listing their posts"))
         #expect(dot.text.components(separatedBy: "\"person:pham-minh-chinh\" [").count == 2, "one node for Phạm Minh Chính")
         #expect(dot.text.components(separatedBy: " -> ").count - 1 == memberships.count)
         let full = try Binary.run(["graph", Self.devArticles, "--format", "dot", "--no-collapse"])

@@ -20,7 +20,7 @@ import Testing
         // Tỉnh ủy Nghệ An has sub-organisations and stays a cluster; its two units and the seed's
         // seven central bodies are leaves.
         #expect(chart.collapsedOrganizations == 8)
-        #expect(chart.notes == ["9 organisations is more than 3: 8 without sub-organisations are drawn as one box listing their posts"])
+        #expect(chart.notes == ["the chart has 9 organisations (more than 3): the 8 without sub-organisations are each drawn as one box listing their posts"])
         #expect(chart.text.contains("subgraph \"cluster_org:tinh-uy-nghe-an\""))
         #expect(!chart.text.contains("subgraph \"cluster_org:ban-to-chuc-tinh-uy-nghe-an\""))
         #expect(chart.text.contains("\"org:ban-to-chuc-tinh-uy-nghe-an\" [id=\"org_ban-to-chuc-tinh-uy-nghe-an\", label=<<table"))
