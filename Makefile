@@ -23,7 +23,8 @@ demo: build
 	mkdir -p examples/out
 	.build/release/rolegraph extract $(SEED) > examples/out/seed.json
 	.build/release/rolegraph graph $(SEED) -o examples/out/seed.svg
-	@echo "wrote examples/out/seed.json and examples/out/seed.svg"
+	.build/release/rolegraph graph $(SEED) -o examples/out/seed.html
+	@echo "wrote examples/out/seed.json, examples/out/seed.svg and examples/out/seed.html"
 
 test: setup
 	$(SWIFT) test

@@ -41,9 +41,17 @@ enum RenderBench {
         let mergedDOT = try Measure.median(repetitions: 3) {
             blackHole(try Chart.render(merged, format: .dot, title: "dev"))
         }
+        let chart = DOTWriter.chart(for: merged, options: ChartOptions(title: "dev"))
         Report.line("merged chart SVG render", mergedSVG.milliseconds, "ms", decimals: 1,
                     note: Report.target("< 1 s", met: mergedSVG.seconds < 1)
-                        + ", \(svg.count) bytes SVG; DOT alone " + String(format: "%.2f ms", mergedDOT.milliseconds))
+                        + ", \(svg.count) bytes SVG; DOT alone " + String(format: "%.2f ms", mergedDOT.milliseconds)
+                        + "; \(chart.persons) persons, \(chart.organizations) organisations drawn "
+                        + "(\(chart.collapsedOrganizations) collapsed), \(chart.memberships) roles")
+
+        let seedPage = try Measure.median(repetitions: 9) {
+            blackHole(try Chart.render(seedGraph, format: .html, options: ChartOptions(title: corpus.seed.id)))
+        }
+        Report.line("seed HTML page (graph only)", seedPage.milliseconds, "ms", decimals: 2, note: "chart + roles table")
     }
 
     private static func graph(of article: Corpus.Article, extractor: Extractor) throws -> RoleGraph {

@@ -8,16 +8,20 @@ public enum ChartFormat: String, CaseIterable, Sendable {
     case dot
     /// The role graph itself (`rolegraph.graph/1`), no Graphviz involved.
     case json
+    /// One self-contained page (``HTMLPage``): the articles with their mentions highlighted, the roles
+    /// as tables and the SVG chart inline.
+    case html
 
     /// The format for a file extension, case-insensitive, with or without the dot:
-    /// `svg`, `png`, `dot` or `gv`, `json`; `nil` for anything else.
+    /// `svg`, `png`, `dot` or `gv`, `json`, `html` or `htm`; `nil` for anything else.
     public init?(pathExtension: String) {
         var ext = pathExtension.lowercased()
         if ext.hasPrefix(".") { ext.removeFirst() }
         if ext == "gv" { ext = "dot" }
+        if ext == "htm" { ext = "html" }
         self.init(rawValue: ext)
     }
 
     /// Whether rendering needs Graphviz (and so takes the process-wide Graphviz lock).
-    public var usesGraphviz: Bool { self == .svg || self == .png }
+    public var usesGraphviz: Bool { self == .svg || self == .png || self == .html }
 }

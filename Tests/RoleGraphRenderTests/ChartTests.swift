@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("svg", ChartFormat.svg), ("SVG", .svg), (".png", .png), ("dot", .dot), ("gv", .dot), ("json", .json),
+        ("svg", ChartFormat.svg), ("SVG", .svg), (".png", .png), ("dot", .dot), ("gv", .dot), ("json", .json), ("html", .html), ("HTM", .html),
     ])
     func formatFromPathExtension(ext: String, format: ChartFormat) {
         #expect(ChartFormat(pathExtension: ext) == format)
@@ -39,6 +39,6 @@ import Testing
     @Test func unknownExtensionsHaveNoFormat() {
         #expect(ChartFormat(pathExtension: "pdf") == nil)
         #expect(ChartFormat(pathExtension: "") == nil)
-        #expect(ChartFormat(pathExtension: "html") == nil)
+        #expect(ChartFormat(pathExtension: "svgz") == nil)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RoleGraphDocument
 import RoleGraphGraph
 
@@ -116,4 +117,18 @@ enum Fixtures {
 
     static var seedGraph: RoleGraph { RoleGraph(document: seed) }
     static var combinedGraph: RoleGraph { RoleGraph.merged([seed, nested].map(RoleGraph.init(document:))) }
+
+    /// A real extraction frozen as document JSON in `Golden/documents/<id>.json` (written by
+    /// `rolegraph extract`; refresh by hand when the contract changes, not when the extractor improves).
+    static func frozenDocument(_ id: String, filePath: String = #filePath) throws -> Document {
+        let name = "documents/\(id).json"
+        let bundled = Bundle.module.url(forResource: "Golden", withExtension: nil)?.appendingPathComponent(name)
+        let source = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+        let url = bundled.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil } ?? source
+        return try Document(jsonData: Data(contentsOf: url))
+    }
+
+    /// The repository's root (for the seed article's text).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 }
