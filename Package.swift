@@ -20,10 +20,10 @@ let package = Package(
         .target(name: "RoleGraphPatterns", dependencies: ["RoleGraphText", "RoleGraphKnowledge"],
                 exclude: ["Rules/README.md"], resources: [.copy("Resources")]),
         .target(name: "RoleGraphDocument", dependencies: ["RoleGraphText", "RoleGraphKnowledge", "RoleGraphPatterns"]),
-        .target(name: "RoleGraphGraph", dependencies: ["RoleGraphDocument"]),
+        .target(name: "RoleGraphGraph", dependencies: ["RoleGraphDocument", "RoleGraphText"]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "RoleGraphRender", dependencies: ["CGraphviz", "RoleGraphGraph"]),
+        .target(name: "RoleGraphRender", dependencies: ["CGraphviz", "RoleGraphGraph", "RoleGraphDocument"]),
         .target(name: "RoleGraphEval", dependencies: ["RoleGraphDocument", "RoleGraphText"]),
         .executableTarget(name: "rolegraph", dependencies: [
             "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval", "RoleGraphText",
