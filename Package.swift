@@ -43,7 +43,7 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "RoleGraphEvalTests", dependencies: ["RoleGraphEval"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RoleGraphDocument"]),
-        .testTarget(name: "RoleGraphDiffTests", dependencies: ["RoleGraphDiff", "RoleGraphDocument"]),
+        .testTarget(name: "RoleGraphDiffTests", dependencies: ["RoleGraphDiff", "RoleGraphDocument", "RoleGraphGraph", "RoleGraphKnowledge"]),
     ],
     swiftLanguageModes: [.v6]
 )
