@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rolegraph", targets: ["rolegraph"]),
-        .library(name: "RoleGraph", targets: ["RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval"]),
+        .library(name: "RoleGraph", targets: ["RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval", "RoleGraphDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,12 +25,15 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "RoleGraphRender", dependencies: ["CGraphviz", "RoleGraphGraph", "RoleGraphDocument"]),
         .target(name: "RoleGraphEval", dependencies: ["RoleGraphDocument", "RoleGraphText"]),
+        .target(name: "RoleGraphDiff", dependencies: ["RoleGraphGraph", "RoleGraphKnowledge", "RoleGraphRender", "RoleGraphText"]),
         .executableTarget(name: "rolegraph", dependencies: [
             "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender", "RoleGraphEval", "RoleGraphText",
+            "RoleGraphDiff",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "rolegraph-bench", dependencies: [
             "RoleGraphDocument", "RoleGraphGraph", "RoleGraphRender",
+            "RoleGraphDiff",
         ], path: "Benchmarks/rolegraph-bench"),
         .testTarget(name: "RoleGraphTextTests", dependencies: ["RoleGraphText"]),
         .testTarget(name: "RoleGraphKnowledgeTests", dependencies: ["RoleGraphKnowledge"]),
@@ -40,6 +43,7 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "RoleGraphEvalTests", dependencies: ["RoleGraphEval"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RoleGraphDocument"]),
+        .testTarget(name: "RoleGraphDiffTests", dependencies: ["RoleGraphDiff", "RoleGraphDocument", "RoleGraphGraph", "RoleGraphKnowledge"]),
     ],
     swiftLanguageModes: [.v6]
 )

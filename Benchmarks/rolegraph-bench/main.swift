@@ -19,6 +19,7 @@ do {
     let extractor = Extractor(knowledge: knowledge)
     try ExtractBench.run(extractor: extractor, corpus: corpus, scanRate: scanRate)
     try RenderBench.run(extractor: extractor, corpus: corpus)
+    try DiffBench.run(knowledge: knowledge)
 
     // Figure 6 — peak resident set size of the whole run (VmHWM), the high-water mark of memory.
     Report.section("6. Memory")

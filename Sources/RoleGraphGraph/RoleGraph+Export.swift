@@ -28,6 +28,8 @@ public struct RoleGraphExport: Codable, Sendable, Equatable {
         public var date: String?
         public var start, end: Int
         public var status: String
+        /// The phrase that states the role; absent in graphs written before it was kept.
+        public var evidence: String?
     }
     public struct Membership: Codable, Sendable, Equatable {
         public var id, person_id, organization_id, post_id, role, status: String
@@ -70,7 +72,8 @@ extension RoleGraph {
                 person_id: personID, organization_id: orgID, post_id: postID, role: key.title,
                 status: membership.status.rawValue,
                 sources: membership.sources.sorted().map {
-                    .init(document: $0.document, date: $0.date, start: $0.start, end: $0.end, status: $0.status.rawValue)
+                    .init(document: $0.document, date: $0.date, start: $0.start, end: $0.end, status: $0.status.rawValue,
+                          evidence: $0.evidence)
                 }))
         }
         return RoleGraphExport(

@@ -26,7 +26,8 @@ extension RoleGraph {
                     throw ImportError(message: "membership \(membership.id): unknown status \(source.status)")
                 }
                 memberships[key, default: Membership(sources: [])].sources.insert(
-                    Source(document: source.document, date: source.date, start: source.start, end: source.end, status: status))
+                    Source(document: source.document, date: source.date, start: source.start, end: source.end, status: status,
+                           evidence: source.evidence))
             }
         }
     }

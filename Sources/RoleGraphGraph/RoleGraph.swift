@@ -28,12 +28,21 @@ public struct RoleGraph: Sendable, Equatable {
         }
     }
 
+    /// One statement of a role: where it was read and what it said.
     public struct Source: Hashable, Sendable, Comparable, Codable {
         public var document: String
         public var date: String?
         public var start: Int
         public var end: Int
         public var status: Document.Status
+        /// The phrase of the document that states the role (`Phó ban Kinh tế Trung ương`), so that a diff or a
+        /// timeline can quote its evidence without the document. Costs one short string per statement;
+        /// `nil` for graphs written before the key existed.
+        public var evidence: String?
+        public init(document: String, date: String?, start: Int, end: Int, status: Document.Status, evidence: String? = nil) {
+            self.document = document; self.date = date; self.start = start; self.end = end
+            self.status = status; self.evidence = evidence
+        }
         public static func < (a: Self, b: Self) -> Bool {
             (a.document, a.start, a.end, a.status.rawValue) < (b.document, b.start, b.end, b.status.rawValue)
         }
@@ -44,11 +53,19 @@ public struct RoleGraph: Sendable, Equatable {
 
         /// The status of the newest dated statement; on a tie, the strongest (`appointed`/`ended`),
         /// then the smallest document id, so the result never depends on merge order.
-        public var status: Document.Status {
+        public var status: Document.Status { newestSource?.status ?? .current }
+
+        /// The statement that decides ``status``: the newest dated one; on a tie the strongest, then the
+        /// smallest document id, then the earliest span. Its document and span are the evidence of a change.
+        /// - Complexity: O(number of sources).
+        public var newestSource: Source? {
             sources.max { a, b in
-                ((a.date ?? ""), a.status.strength, b.document) < ((b.date ?? ""), b.status.strength, a.document)
-            }?.status ?? .current
+                ((a.date ?? ""), a.status.strength, b.document, b.start, b.end)
+                    < ((b.date ?? ""), b.status.strength, a.document, a.start, a.end)
+            }
         }
+
+        public init(sources: Set<Source>) { self.sources = sources }
     }
 }
 
@@ -68,7 +85,8 @@ extension RoleGraph {
             let spans = role.mentions.compactMap { mentionByID[$0] }
             let start = spans.map(\.start).min() ?? 0
             let end = spans.map(\.end).max() ?? 0
-            let source = Source(document: document.id, date: document.date, start: start, end: end, status: role.status)
+            let source = Source(document: document.id, date: document.date, start: start, end: end, status: role.status,
+                                evidence: role.evidence.isEmpty ? nil : role.evidence)
             let key = MembershipKey(person: person, title: role.title, organization: org)
             memberships[key, default: Membership(sources: [])].sources.insert(source)
         }
@@ -85,6 +103,20 @@ extension RoleGraph {
                 organizations[name] = .some(parent)
             }
         }
+    }
+
+    /// Adds a person (canonical name); a person already there is kept. - Complexity: O(1).
+    public mutating func add(person name: String) { persons.insert(name) }
+
+    /// Adds an organisation and its parent, with the same order-independent rule as merging.
+    public mutating func add(organization name: String, parent: String? = nil) { insert(organization: name, parent: parent) }
+
+    /// Adds one statement of a role, with its person and organisation: what a builder of synthetic or
+    /// imported graphs needs without going through a ``Document``. - Complexity: O(1) amortised.
+    public mutating func add(_ key: MembershipKey, source: Source) {
+        persons.insert(key.person)
+        if organizations[key.organization] == nil { organizations[key.organization] = .some(nil) }
+        memberships[key, default: Membership(sources: [])].sources.insert(source)
     }
 
     /// The union of two graphs. - Complexity: O(size of `other`).

@@ -6,5 +6,6 @@ struct RoleGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rolegraph",
         abstract: "Who holds which post in which organisation, read from Vietnamese news.",
-        subcommands: [ExtractCommand.self, GraphCommand.self, EvalCommand.self, GazetteerCommand.self])
+        subcommands: [ExtractCommand.self, GraphCommand.self, DiffCommand.self, TimelineCommand.self, EvalCommand.self,
+                      GazetteerCommand.self])
 }
