@@ -3,10 +3,12 @@ import RoleGraphText
 
 /// Finds the date an article states for its event.
 ///
-/// The first day and month after a time of day (`Sáng 24/4`, `chiều 6.2`) is the event's date, with its
-/// own year or else the year most often written in the article (`quý I/2021`); with none, the first full
-/// date (`ngày 7.2.2017`, `22/10/2007`); else the most frequent year alone. Times of day and `nay` are
-/// the knowledge base's function words (`time-of-day`, `now`).
+/// The first day and month after a time of day (`Sáng 24/4`, `chiều 6.2`, `Sáng nay 8-2`) is the event's
+/// date, with its own year, else the year of a full date of the same day in the article, else the latest
+/// year written in it (`quý I/2021`); with none, the first full date (`ngày 7.2.2017`, `22/10/2007`);
+/// else the latest year alone. Years that bound a span (`nhiệm kỳ 2015-2020`, `(2011 -2016)`) are
+/// terms, not dates, and are not counted. Times of day and `nay` are the knowledge base's function words
+/// (`time-of-day`, `now`).
 /// - Complexity: O(tokens), one pass, no allocation per token.
 enum DocumentDate {
 
@@ -19,33 +21,44 @@ enum DocumentDate {
     }
 
     static func find(in tokens: [Token], knowledge: KnowledgeBase) -> String? {
-        var years: [Int: Int] = [:]
+        var years: Set<Int> = []
         var eventDate: Written? = nil
-        var firstFull: Written? = nil
+        var fullDates: [Written] = []
         var index = 0
         while index < tokens.count {
             // Fields are read in place: a copied Token would retain and release its three strings.
             if tokens[index].kind == .number {
-                if let written = written(at: index, in: tokens) {
-                    if let year = written.year { years[year, default: 0] += 1 }
-                    if eventDate == nil, precededByTimeOfDay(index, tokens, knowledge) { eventDate = written }
-                    if firstFull == nil, written.year != nil { firstFull = written }
+                // After a time of day, `8-2` is a day and a month; elsewhere a dash makes a span.
+                let timed = eventDate == nil && precededByTimeOfDay(index, tokens, knowledge)
+                if let written = written(at: index, in: tokens, dash: timed) {
+                    if let year = written.year {
+                        years.insert(year)
+                        fullDates.append(written)
+                    }
+                    if timed { eventDate = written }
                     index = written.end
                     continue
                 }
-                if tokens[index].text.utf8.count == 4, let year = Int(tokens[index].text), (1945...2100).contains(year) {
-                    years[year, default: 0] += 1
+                if tokens[index].text.utf8.count == 4, let year = Int(tokens[index].text), (1945...2100).contains(year),
+                   !boundsSpan(index, tokens) {
+                    years.insert(year)
                 }
             }
             index += 1
         }
-        let frequent = years.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
-        if let eventDate, let year = eventDate.year ?? frequent { return iso(year, eventDate.month, eventDate.day) }
+        // News reports its own time: the latest year it writes is the likeliest year of an undated day.
+        let latest = years.max()
+        if let eventDate {
+            let sameDay = fullDates.first { $0.day == eventDate.day && $0.month == eventDate.month }?.year
+            if let year = eventDate.year ?? sameDay ?? latest { return iso(year, eventDate.month, eventDate.day) }
+        }
+        let firstFull = fullDates.first
         if let firstFull, let year = firstFull.year { return iso(year, firstFull.month, firstFull.day) }
-        return frequent.map(String.init)
+        return latest.map(String.init)
     }
 
-    private static func written(at index: Int, in tokens: [Token]) -> Written? {
+    /// A day and month at `index`: one dotted token, or numbers joined by `/` (or `-` when `dash`).
+    private static func written(at index: Int, in tokens: [Token], dash: Bool) -> Written? {
         let parts = tokens[index].text.split(separator: ".").compactMap { Int($0) }
         if parts.count >= 2, parts.count <= 3, tokens[index].text.contains(".") {
             // One token: `6.2` or `7.2.2017`.
@@ -53,14 +66,23 @@ enum DocumentDate {
             guard valid(parts[0], parts[1]), year.map({ (1900...2100).contains($0) }) ?? true else { return nil }
             return Written(day: parts[0], month: parts[1], year: year, end: index + 1)
         }
-        guard let day = Int(tokens[index].text), index + 2 < tokens.count, tokens[index + 1].text == "/",
+        let separator = index + 1 < tokens.count ? tokens[index + 1].text : ""
+        guard separator == "/" || (dash && separator == "-"),
+              let day = Int(tokens[index].text), index + 2 < tokens.count,
               tokens[index + 1].gap == .none, tokens[index + 2].gap == .none, tokens[index + 2].kind == .number,
               let month = Int(tokens[index + 2].text), valid(day, month) else { return nil }
-        if index + 4 < tokens.count, tokens[index + 3].text == "/", tokens[index + 3].gap == .none,
+        if index + 4 < tokens.count, tokens[index + 3].text == separator, tokens[index + 3].gap == .none,
            tokens[index + 4].gap == .none, let year = Int(tokens[index + 4].text), (1900...2100).contains(year) {
             return Written(day: day, month: month, year: year, end: index + 5)
         }
         return Written(day: day, month: month, year: nil, end: index + 3)
+    }
+
+    /// Whether a year starts or ends a span of numbers (`2015-2020`, `2011 -2016`, `2016 – 2021`).
+    private static func boundsSpan(_ index: Int, _ tokens: [Token]) -> Bool {
+        func isDash(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind != .word && tokens[i].text == "-" }
+        func isNumber(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .number }
+        return (isDash(index - 1) && isNumber(index - 2)) || (isDash(index + 1) && isNumber(index + 2))
     }
 
     /// `Sáng 24/4`, `ngày 7.2.2017`, `Sáng nay (24/4)`.
