@@ -192,6 +192,11 @@ final class PatternContext {
         index < tokens.count && tokens[index].kind != .word && tokens[index].text == text
     }
 
+    /// Whether the token is `.`, `!` or `?`.
+    func isSentenceEnd(_ index: Int) -> Bool {
+        index < tokens.count && tokens[index].kind != .word && (tokens[index].text == "." || tokens[index].text == "!" || tokens[index].text == "?")
+    }
+
     /// The text of a token range as written (normalised), tokens joined as they were spaced.
     func plainText(_ range: Range<Int>) -> String {
         var text = ""

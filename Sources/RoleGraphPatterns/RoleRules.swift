@@ -127,6 +127,9 @@ struct RoleRules {
             }
         }
         if best?.status != .ended, pastPeriod(before: titleStart) { return .former }
+        // `Đầu tháng 2/2016, ông được Bộ Chính trị phân công làm Bí thư …`: an appointment or a departure dated
+        // before the article is the role's history, not this article's event.
+        if let status = best?.status, status == .appointed || status == .ended, pastDate(before: titleStart) { return .former }
         return best?.status
     }
 
@@ -146,16 +149,36 @@ struct RoleRules {
         var years: [Int] = []
         var index = titleStart - 1
         while index >= 0, titleStart - index < 30 {
-            let token = context.tokens[index]
-            if token.kind != .word, [".", "!", "?"].contains(token.text) { break }
-            if token.lower == "nay" { return false }
-            if token.kind == .number, let value = Int(token.text.suffix(4)), token.text.utf8.count >= 4, (1945...2100).contains(value) {
-                years.append(value)
-            }
+            if context.isSentenceEnd(index) { break }
+            if context.is(index, .now) { return false }
+            if context.tokens[index].kind == .number, let value = Self.year(context.tokens[index].text) { years.append(value) }
             if context.tokens[index].gap == .newline { break }
             index -= 1
         }
         return years.count >= 2 && years.allSatisfy { $0 < year }
+    }
+
+    /// A date with a month earlier in the sentence (`tháng 2/2016`, `ngày 7/5/2013`, `7.2.2013`) whose year
+    /// precedes the article's. A bare year is not enough: `sinh năm 1960` dates the person, not the event.
+    func pastDate(before titleStart: Int) -> Bool {
+        guard let year = context.date.flatMap({ Int($0.prefix(4)) }) else { return false }
+        var index = titleStart - 1
+        while index >= 1, titleStart - index < 30 {
+            if context.tokens[index].gap == .newline { break }
+            if context.isSentenceEnd(index) { break }
+            if context.tokens[index].kind == .number, let value = Self.year(context.tokens[index].text),
+               context.tokens[index].text.contains(".") || (context.isPunctuation(index - 1, "/") && context.tokens[index].gap == .none) {
+                if value < year { return true }
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    /// The year a number token ends with (`2016`, `7.2.2013`), if it is a plausible one.
+    private static func year(_ text: String) -> Int? {
+        guard text.utf8.count >= 4, let value = Int(text.suffix(4)), (1945...2100).contains(value) else { return nil }
+        return value
     }
 
     /// A position that no person holds and whose title also names a body (`trình Thường trực Đảng ủy Khối`)

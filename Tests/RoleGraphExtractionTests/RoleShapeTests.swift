@@ -80,6 +80,22 @@ import RoleGraphDocument
         #expect(Self.roles(text) == expected)
     }
 
+    /// An appointment or a departure dated before the article (2017-05-11) is history: `former`; the
+    /// same statement undated, or dated in the article's year, is the article's event.
+    @Test("dated appointments", arguments: [
+        ("Ông Đinh La Thăng là Ủy viên Bộ Chính trị. Đầu tháng 2/2016, ông được Bộ Chính trị phân công làm Bí thư Thành ủy TP HCM.",
+         ["Đinh La Thăng | Bí thư | Thành ủy Thành phố Hồ Chí Minh | former",
+          "Đinh La Thăng | Ủy viên | Bộ Chính trị | current"]),
+        ("Ngày 10/5/2017, ông Nguyễn Thiện Nhân được phân công giữ chức Bí thư Thành ủy TP HCM.",
+         ["Nguyễn Thiện Nhân | Bí thư | Thành ủy Thành phố Hồ Chí Minh | appointed"]),
+        // A birth year dates the person, not the appointment.
+        ("Sinh năm 1970, ông Đỗ Đức Duy được bầu làm Chủ tịch UBND tỉnh Yên Bái.",
+         ["Đỗ Đức Duy | Chủ tịch | Ủy ban nhân dân tỉnh Yên Bái | appointed"]),
+    ])
+    func datedAppointments(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
     /// The annotation guide: a title before a comma list of names applies to the first name only.
     @Test func titleBeforeListAppliesToFirstNameOnly() {
         let roles = Self.roles("Dự hội nghị có Bộ trưởng Bộ Tài chính Đinh Tiến Dũng, ông Nguyễn Văn Bình.")
