@@ -31,6 +31,17 @@ import RoleGraphDocument
         Self.expectOrganizations(text, expected)
     }
 
+    /// A Party delegation belongs to the organisation whose committee the text names (`parent-skips`).
+    @Test("Relative bodies past a committee", arguments: [
+        ("đồng chí Nguyễn Thiện Nhân, Ủy viên Bộ Chính trị, Bí thư Đảng đoàn, Chủ tịch Ủy ban T.Ư MTTQ Việt Nam nhiệm kỳ 2014-2019",
+         ["Đảng đoàn Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+        // A body without `parent-skips` keeps its parent whole.
+        ("Bí thư Ban cán sự đảng, Chủ tịch Ủy ban nhân dân tỉnh Yên Bái", ["Ban cán sự đảng Ủy ban nhân dân tỉnh Yên Bái"]),
+    ])
+    func relativeBodiesPastACommittee(text: String, expected: [String]) {
+        Self.expectOrganizations(text, expected)
+    }
+
     @Test("Provinces and their bodies", arguments: [
         ("Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Yên Bái Phạm Thị Thanh Trà (bìa trái) chúc mừng", ["Ủy ban nhân dân tỉnh Yên Bái"]),
         ("ỷ luật đồng chí Đinh La Thăng, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP HCM.", ["Thành ủy Thành phố Hồ Chí Minh", "Bộ Chính trị"]),

@@ -1,3 +1,4 @@
+import Foundation
 import RoleGraphKnowledge
 import RoleGraphPatterns
 import RoleGraphText
@@ -29,6 +30,10 @@ struct OrganizationResolver {
         typealias Head = (text: String, simple: Bool)
         let committee: [Head]
         let party: [Head]
+        /// Relative body name → the heads it sees past in its parent's name (`parent-skips`): a Party
+        /// delegation is of the Front, not of its committee (`Bí thư Đảng đoàn, Chủ tịch Ủy ban Trung ương MTTQ
+        /// Việt Nam` → `Đảng đoàn Mặt trận Tổ quốc Việt Nam`).
+        let parentSkips: [String: [String]]
 
         init(knowledge: KnowledgeBase) {
             func heads(_ attribute: String) -> [Head] {
@@ -41,6 +46,23 @@ struct OrganizationResolver {
             }
             committee = heads("committee")
             party = heads("party")
+            var skips: [String: [String]] = [:]
+            for entry in knowledge.entries(of: .relativeBody) {
+                guard let value = entry.attributes["parent-skips"] else { continue }
+                let heads = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) + " " }
+                for surface in entry.surfaces { skips[surface] = heads.sorted { $0.count > $1.count } }
+            }
+            parentSkips = skips
+        }
+
+        /// The organisation a relative body belongs to when its parent is named: the parent, or what the
+        /// parent is the committee of. Only a capitalised remainder counts (`Ủy ban nhân dân` stays).
+        func owner(of relativeName: String, parent: String) -> String {
+            for head in parentSkips[relativeName] ?? [] where parent.hasPrefix(head) {
+                let rest = parent.dropFirst(head.count)
+                if let first = rest.first, first.isUppercase { return String(rest) }
+            }
+            return parent
         }
     }
 
@@ -90,7 +112,7 @@ struct OrganizationResolver {
                                            resolved: resolved, context: context!)
             }
             let relativeName = phrases[index].relativeName!
-            if let parentName {
+            if let parentName = parentName.map({ heads.owner(of: relativeName, parent: $0) }) {
                 let name = relativeName + " " + parentName
                 resolved.names[index] = name
                 resolved.parents[ByteKey(name)] = parentName
