@@ -66,6 +66,19 @@ import RoleGraphDocument
           "Trần Tuấn Anh | Phó Trưởng ban | Ban Kinh tế Trung ương | current",
           "Trần Văn Hiếu | Phó Trưởng ban | Ban Kinh tế Trung ương | current",
           "Trần Văn Hiếu | Thứ trưởng | Bộ Tài chính | current"]),
+        // `các đồng chí` + a title opens a new group; a bare title names part of the same one.
+        ("Dự hội nghị, có các đồng chí Ủy viên Bộ Chính trị: Phạm Minh Chính, Trưởng Ban Tổ chức T.Ư; các đồng chí Ủy viên T.Ư Đảng: Trần Thanh Mẫn, Phó Chủ tịch Ủy ban T.Ư MTTQ Việt Nam.",
+         ["Phạm Minh Chính | Trưởng ban | Ban Tổ chức Trung ương | current",
+          "Phạm Minh Chính | Ủy viên | Bộ Chính trị | current",
+          "Trần Thanh Mẫn | Phó Chủ tịch | Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam | current",
+          "Trần Thanh Mẫn | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+        ("Dự lễ có các đồng chí Ủy viên Bộ Chính trị: Thủ tướng Chính phủ Nguyễn Xuân Phúc; các Phó Thủ tướng: Trương Hòa Bình, Phạm Bình Minh.",
+         ["Nguyễn Xuân Phúc | Thủ tướng | Chính phủ | current",
+          "Nguyễn Xuân Phúc | Ủy viên | Bộ Chính trị | current",
+          "Phạm Bình Minh | Phó Thủ tướng | Chính phủ | current",
+          "Phạm Bình Minh | Ủy viên | Bộ Chính trị | current",
+          "Trương Hòa Bình | Phó Thủ tướng | Chính phủ | current",
+          "Trương Hòa Bình | Ủy viên | Bộ Chính trị | current"]),
     ])
     func group(text: String, expected: [String]) {
         #expect(Self.roles(text) == expected)
