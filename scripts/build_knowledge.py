@@ -26,7 +26,7 @@ from collections import OrderedDict, defaultdict
 
 HEADER = "id\ttype\tname\tvariants\tattributes"
 OUT_DIR = os.path.join("Sources", "RoleGraphKnowledge", "Resources", "knowledge")
-ATTR_ORDER = ["kind", "canonical", "match", "terms", "from", "to", "successor", "count", "wiki", "source"]
+ATTR_ORDER = ["kind", "canonical", "match", "terms", "local", "from", "to", "successor", "count", "wiki", "source"]
 
 # --------------------------------------------------------------------------------------------
 # Text helpers
@@ -383,6 +383,11 @@ CURATED_ORGS = [
 ]
 
 
+# Bodies with a counterpart in every province: a place right after a form without `Trung ương` names the
+# local body (`Ủy ban MTTQ Việt Nam tỉnh Quảng Trị` is the province's committee, not the central one).
+LOCAL_BRANCHES = ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Hội Nông dân Việt Nam",
+                  "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Cựu chiến binh Việt Nam", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"]
+
 FIXED_CANONICAL = ["Ban Chấp hành Trung ương Đảng", "Ban Bí thư", "Bộ Chính trị", "Chính phủ", "Nhà nước", "Quốc hội"]
 
 
@@ -435,6 +440,8 @@ def build_organizations(src):
     by_name["Nhà nước"].attrs["match"] = "implied-only"
     # Whose terms (`khóa XIV`) a membership of this body counts: the National Assembly's legislatures.
     by_name["Quốc hội"].attrs["terms"] = "assembly"
+    for name in LOCAL_BRANCHES:
+        by_name[name].attrs["local"] = "yes"
     entries = list(by_name.values())
     assign_ids(entries)
     ids = {e.name: e.id for e in entries}

@@ -51,6 +51,9 @@ struct OrganizationParser {
         if let relative, relativeWins, let parsed = relativeBody(relative, depth: depth, requireParent: true) {
             return parsed
         }
+        if let known, prefix.isEmpty, let local = localBody(known) {
+            return local
+        }
         if let known {
             var phrase = Phrase(kind: .organization, tokens: known.tokens, rule: "gazetteer:organization",
                                 name: context.name(known))
@@ -91,6 +94,16 @@ struct OrganizationParser {
             return headed(start: start, nameStart: start, headName: name, takesPlace: false, depth: depth)
         }
         return nil
+    }
+
+    /// `Ủy ban MTTQ Việt Nam tỉnh Quảng Trị`: a body with a counterpart in every province (`local=yes`),
+    /// followed by a place, is the province's body, named as written with abbreviations expanded.
+    private func localBody(_ known: GazetteerMatch) -> Parse? {
+        guard context.has(known, .local), context.continuesLine(known.tokens.upperBound),
+              let place = PlaceParser(context: context).parse(at: known.tokens.upperBound), place.hasPrefix else { return nil }
+        let phrase = Phrase(kind: .organization, tokens: known.tokens.lowerBound..<place.end, rule: "shape:organization-place",
+                            name: context.canonicalText(known.tokens) + " " + place.name)
+        return Parse(phrases: [phrase], end: place.end, place: place.name)
     }
 
     /// A known person's name is never an organisation built by shape (`Trường Chinh`, `Trường` being a head).

@@ -1,7 +1,8 @@
 import RoleGraphKnowledge
 import RoleGraphText
 
-/// A term after a position: `khóa XII`, `khóa X, XI, XII`, `nhiệm kỳ 2015-2020`, `(nhiệm kỳ 2015 - 2020)`.
+/// A term after a position: `khóa XII`, `khóa X, XI, XII`, `nhiệm kỳ 2015-2020`, `(nhiệm kỳ 2015 - 2020)`,
+/// `, nhiệm kỳ 2014-2019`.
 /// It belongs to the position (a term-qualified body is the body itself, per the annotation guide), so a
 /// name after it still follows the position directly: `đại biểu Quốc hội khóa XIII Bùi Thị An`.
 struct TermQualifier {
@@ -15,7 +16,8 @@ struct TermQualifier {
     func parse(after start: Int) -> (end: Int, terms: [String]) {
         var index = start
         let bracketed = context.isPunctuation(index, "(")
-        if bracketed { index += 1 }
+        // `(nhiệm kỳ 2015 - 2020)` and `, nhiệm kỳ 2014-2019`: the term may stand in brackets or after a comma.
+        if bracketed || context.isPunctuation(index, ",") { index += 1 }
         guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
         // A term head of up to three words (`khóa`, `nhiệm kỳ`, `các nhiệm kỳ`), longest first.
         var headLength = 0

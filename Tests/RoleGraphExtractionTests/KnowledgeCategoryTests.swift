@@ -35,6 +35,9 @@ import RoleGraphDocument
     @Test("Relative bodies past a committee", arguments: [
         ("đồng chí Nguyễn Thiện Nhân, Ủy viên Bộ Chính trị, Bí thư Đảng đoàn, Chủ tịch Ủy ban T.Ư MTTQ Việt Nam nhiệm kỳ 2014-2019",
          ["Đảng đoàn Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+        // A body with a counterpart in every province (`local=yes`) and a place: the province's body.
+        ("Ủy viên Ban Thường vụ Tỉnh ủy Quảng Trị, Bí thư Đảng đoàn, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Trị",
+         ["Đảng đoàn Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị"]),
         // A body without `parent-skips` keeps its parent whole.
         ("Bí thư Ban cán sự đảng, Chủ tịch Ủy ban nhân dân tỉnh Yên Bái", ["Ban cán sự đảng Ủy ban nhân dân tỉnh Yên Bái"]),
     ])

@@ -47,6 +47,13 @@ import RoleGraphDocument
         ("Ông Đinh La Thăng 57 tuổi, quê Nam Định. Ông là Ủy viên Trung ương Đảng khóa X, XI, XII; đại biểu Quốc hội khóa XIV.",
          ["Đinh La Thăng | Đại biểu Quốc hội | Quốc hội | current",
           "Đinh La Thăng | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+        // Cues chained by a comma, and a term after a comma, keep the list going.
+        ("Bộ Chính trị quyết định để ông Đinh La Thăng thôi giữ chức Bí thư Thành ủy và điều động, phân công giữ chức Phó trưởng Ban Kinh tế Trung ương.",
+         ["Đinh La Thăng | Bí thư | Thành ủy | ended",
+          "Đinh La Thăng | Phó Trưởng ban | Ban Kinh tế Trung ương | appointed"]),
+        ("giới thiệu đồng chí Trần Thanh Mẫn để hiệp thương cử giữ chức Chủ tịch Ủy ban T.Ư MTTQ Việt Nam, nhiệm kỳ 2014-2019, chỉ định giữ chức Bí thư Đảng đoàn MTTQ Việt Nam.",
+         ["Trần Thanh Mẫn | Bí thư | Đảng đoàn Mặt trận Tổ quốc Việt Nam | appointed",
+          "Trần Thanh Mẫn | Chủ tịch | Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam | appointed"]),
     ])
     func predicate(text: String, expected: [String]) {
         #expect(Self.roles(text) == expected)

@@ -185,6 +185,8 @@ public struct EntryFacts: Sendable {
         public static let givenName = Flags(rawValue: 1 << 6)
         /// `ends-name=yes`
         public static let endsName = Flags(rawValue: 1 << 7)
+        /// `local=yes`: a body with a counterpart in every province
+        public static let local = Flags(rawValue: 1 << 8)
     }
 
     public let flags: Flags
@@ -215,6 +217,7 @@ public struct EntryFacts: Sendable {
                 if value == "media" { flags.insert(.media) }
             case "given-name": if value == "yes" { flags.insert(.givenName) }
             case "ends-name": if value == "yes" { flags.insert(.endsName) }
+            case "local": if value == "yes" { flags.insert(.local) }
             case "bare": bare = value
             case "parent": parent = value
             case "title": title = value
