@@ -47,6 +47,10 @@ import RoleGraphDocument
         ("Ông Đinh La Thăng 57 tuổi, quê Nam Định. Ông là Ủy viên Trung ương Đảng khóa X, XI, XII; đại biểu Quốc hội khóa XIV.",
          ["Đinh La Thăng | Đại biểu Quốc hội | Quốc hội | current",
           "Đinh La Thăng | Ủy viên | Ban Chấp hành Trung ương Đảng | current"]),
+        ("hội nghị thống nhất để đồng chí Nguyễn Thiện Nhân thôi giữ chức Chủ tịch Ủy ban T.Ư MTTQ Việt Nam và không tiếp tục tham gia Ủy viên Đoàn Chủ tịch, Ủy viên Ủy ban T.Ư MTTQ Việt Nam khóa VIII.",
+         ["Nguyễn Thiện Nhân | Chủ tịch | Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam | ended",
+          "Nguyễn Thiện Nhân | Ủy viên | Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam | ended",
+          "Nguyễn Thiện Nhân | Ủy viên | Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam | ended"]),
         // Cues chained by a comma, and a term after a comma, keep the list going.
         ("Bộ Chính trị quyết định để ông Đinh La Thăng thôi giữ chức Bí thư Thành ủy và điều động, phân công giữ chức Phó trưởng Ban Kinh tế Trung ương.",
          ["Đinh La Thăng | Bí thư | Thành ủy | ended",
