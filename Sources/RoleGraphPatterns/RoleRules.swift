@@ -116,17 +116,22 @@ struct RoleRules {
             start -= 1
         }
         // Every cue in the clause; the strongest wins (`thôi giữ chức` over `giữ chức`), then the nearest.
-        var best: (rank: Int, end: Int, status: RoleStatement.Status)? = nil
+        var best: (rank: Int, end: Int, status: RoleStatement.Status, start: Int)? = nil
         for index in start..<titleStart {
             guard let cue = context.longest(Kinds.statusCue, at: index), cue.tokens.upperBound <= titleStart,
                   let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:))
             else { continue }
             let rank = Self.cueRank(status)
             if best == nil || (rank, cue.tokens.upperBound) > (best!.rank, best!.end) {
-                best = (rank, cue.tokens.upperBound, status)
+                best = (rank, cue.tokens.upperBound, status, cue.tokens.lowerBound)
             }
         }
         if best?.status != .ended, pastPeriod(before: titleStart) { return .former }
+        // Only a copula (`là`) is put in the past: an apposition still names the post held now (`Trước đó, tại
+        // trụ sở Bộ Quốc phòng, Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng, …`), and `giữ chức` after a
+        // decision is that decision's event (`Trước đó, Bộ Chính trị đã quyết định … giữ chức Phó Trưởng Ban …`).
+        if let best, best.status == .current, best.end - best.start == 1, context.is(best.start, .copula),
+           sentenceOpensInThePast(before: titleStart) { return .former }
         // `Đầu tháng 2/2016, ông được Bộ Chính trị phân công làm Bí thư …`: an appointment or a departure dated
         // before the article is the role's history, not this article's event.
         if let status = best?.status, status == .appointed || status == .ended, pastDate(before: titleStart) { return .former }
@@ -156,6 +161,23 @@ struct RoleRules {
             index -= 1
         }
         return years.count >= 2 && years.allSatisfy { $0 < year }
+    }
+
+    /// `Trước đó, bà Trà là Chủ tịch UBND tỉnh`: a sentence that opens with a past adverb (a function word) and
+    /// a comma puts its copulas in the past.
+    func sentenceOpensInThePast(before titleStart: Int) -> Bool {
+        var start = titleStart
+        while start > 0, titleStart - start < 40, !context.isSentenceEnd(start - 1), context.tokens[start].gap != .newline {
+            start -= 1
+        }
+        var words = ""
+        for end in start..<min(start + 3, titleStart) {
+            words += (end > start ? " " : "") + context.tokens[end].lower
+            if context.knowledge.functionWordRoles(of: words).contains(.pastAdverb) {
+                return context.isPunctuation(end + 1, ",")
+            }
+        }
+        return false
     }
 
     /// A date with a month earlier in the sentence (`tháng 2/2016`, `ngày 7/5/2013`, `7.2.2013`) whose year

@@ -120,6 +120,18 @@ import RoleGraphDocument
         #expect(Self.roles(text) == expected)
     }
 
+    /// A sentence that opens with a past adverb puts its copula in the past, not its appositions.
+    @Test("past adverbs", arguments: [
+        ("Bí thư Tỉnh ủy Yên Bái Phạm Thị Thanh Trà chúc mừng. Trước đó, bà Trà là Chủ tịch UBND tỉnh Yên Bái.",
+         ["Phạm Thị Thanh Trà | Bí thư | Tỉnh ủy Yên Bái | current",
+          "Phạm Thị Thanh Trà | Chủ tịch | Ủy ban nhân dân tỉnh Yên Bái | former"]),
+        ("Trước đó, tại trụ sở Bộ Quốc phòng, Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng đã chủ trì lễ đón.",
+         ["Ngô Xuân Lịch | Bộ trưởng | Bộ Quốc phòng | current"]),
+    ])
+    func pastAdverbs(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
     /// The annotation guide: a title before a comma list of names applies to the first name only.
     @Test func titleBeforeListAppliesToFirstNameOnly() {
         let roles = Self.roles("Dự hội nghị có Bộ trưởng Bộ Tài chính Đinh Tiến Dũng, ông Nguyễn Văn Bình.")

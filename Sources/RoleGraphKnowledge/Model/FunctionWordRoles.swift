@@ -26,13 +26,17 @@ public struct FunctionWordRoles: OptionSet, Sendable, Hashable {
     public static let termHead = Self(rawValue: 1 << 8)
     /// Names the source a signed article is taken from (`Theo` in `Hiền Hạnh (Theo Dân Trí)`).
     public static let sourceCue = Self(rawValue: 1 << 9)
+    /// Opens a sentence about the past (`Trước đó, bà Trà là Chủ tịch UBND tỉnh`).
+    public static let pastAdverb = Self(rawValue: 1 << 10)
+    /// States a role without an event (`là`): what a sentence's past adverb puts in the past.
+    public static let copula = Self(rawValue: 1 << 11)
 
     /// The attribute values, as written in the knowledge files.
     public static let names: [(String, FunctionWordRoles)] = [
         ("conjunction", .conjunction), ("plural", .plural), ("possessive", .possessive),
         ("number-sign", .numberSign), ("time-of-day", .timeOfDay), ("now", .now),
         ("period-opener", .periodOpener), ("period-word", .periodWord), ("term-head", .termHead),
-        ("source-cue", .sourceCue),
+        ("source-cue", .sourceCue), ("past-adverb", .pastAdverb), ("copula", .copula),
     ]
 
     /// The roles of a `role` attribute value (`period-opener,period-word`); unknown names are ignored.
