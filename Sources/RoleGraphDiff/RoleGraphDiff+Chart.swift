@@ -83,7 +83,6 @@ extension RoleGraphDiff {
 
     /// The chart rendered by Graphviz (`svg` or `png`); `dot` gives the DOT text itself.
     public func chart(format: String, title: String? = nil) throws(RenderError) -> [UInt8] {
-        let text = dot(title: title)
-        return format == "dot" ? Array(text.utf8) : try Graphviz.render(dot: text, format: format)
+        try Graphviz.chart(dot: dot(title: title), format: format)
     }
 }

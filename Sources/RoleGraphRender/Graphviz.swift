@@ -19,6 +19,11 @@ public enum Graphviz {
     /// Formats `render(dot:format:)` accepts; others are rejected before Graphviz sees them.
     public static let formats: Set<String> = ["svg", "png", "dot"]
 
+    /// A chart's file: the DOT text itself for `dot` (no layout), else ``render(dot:format:)``.
+    public static func chart(dot: String, format: String) throws(RenderError) -> [UInt8] {
+        format == "dot" ? Array(dot.utf8) : try render(dot: dot, format: format)
+    }
+
     /// Lays out `dot` with the `dot` engine and renders it.
     ///
     /// - Parameter format: `svg`, `png` or `dot` (the laid-out graph, with positions).
