@@ -20,7 +20,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (default: standard output).", valueName: "file"))
     var output: String?
 
-    // Strings rather than enums, checked in run(): a parse error would exit 64, and diff's error status is 2.
+    // A string rather than an enum, checked in run(), so that the error lists every format and -o can imply one.
     @Option(help: ArgumentHelp("text, json, dot, svg or png (default: from -o's extension, else text).", valueName: "format"))
     var format: String?
 

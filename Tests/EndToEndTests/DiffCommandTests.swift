@@ -55,6 +55,8 @@ import Testing
         (["diff", seed], "two inputs"),
         (["diff", "--format", "yaml", seed, seed], "unknown format"),
         (["diff", seed, seed, "-o", "out.xyz"], "unknown format"),
+        // A usage error is trouble too: 2, not ArgumentParser's 64.
+        (["diff", "--bogus", seed, seed], "--bogus"),
     ])
     func errorsExitTwo(_ arguments: [String], _ named: String) throws {
         let result = try Binary.run(arguments)
