@@ -6,7 +6,7 @@ SEED := seeds/000_5c63e9f1b32982bc.txt
 APT_PACKAGES := libgraphviz-dev pkg-config fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build demo test bench eval clean
+.PHONY: setup build demo test bench eval ner clean
 
 setup:
 	@missing=""; \
@@ -32,6 +32,19 @@ test: setup
 # Scores on the dev gold set (needs ../shared).
 eval: build
 	.build/release/rolegraph eval --gold ../shared/data/gold/dev ../shared/data/dev/articles
+
+# Public NER benchmarks (research data, read from ../shared, never copied here): VLSP 2018 test,
+# all documents and the political subset, then VLSP 2016 test. Exact-span P/R/F1 per type.
+VLSP := ../shared/data
+ner: build
+	@echo "== VLSP 2018 NER test (all documents)"
+	@.build/release/rolegraph eval --ner $(VLSP)/vlsp2018/test.jsonl
+	@echo
+	@echo "== VLSP 2018 NER test, political subset"
+	@.build/release/rolegraph eval --ner $(VLSP)/vlsp2018/test.jsonl --subset $(VLSP)/vlsp2018/political.txt
+	@echo
+	@echo "== VLSP 2016 NER test"
+	@.build/release/rolegraph eval --ner $(VLSP)/vlsp2016/test.conll
 
 bench: build
 	$(SWIFT) run -c release rolegraph-bench
