@@ -73,7 +73,7 @@ struct OrganizationParser {
             let name = prefix.isEmpty ? context.canonicalText(head.tokens) : context.name(head)
             if let parsed = headed(start: start, nameStart: head.tokens.upperBound, headName: name,
                                    takesPlace: context.has(head, .takesPlace), bare: prefix.isEmpty ? context.facts[head.entry].bare : nil,
-                                   depth: depth) {
+                                   unit: context.has(head, .unit), depth: depth) {
                 return parsed
             }
         }
@@ -130,7 +130,9 @@ struct OrganizationParser {
         return Parse(phrases: [phrase], end: end)
     }
 
-    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, bare: String? = nil, depth: Int) -> Parse? {
+    /// - Parameter unit: the head names units of another body (`unit=yes`: `Vụ`, `Cục`).
+    private func headed(start: Int, nameStart: Int, headName: String, takesPlace: Bool, bare: String? = nil,
+                        unit: Bool = false, depth: Int) -> Parse? {
         var end = nameStart
         // A term may stand between the head and its place (`Đoàn đại biểu Quốc hội khóa XIV TP.HCM`); the
         // body is the same in every term, so the name leaves it out.
@@ -225,6 +227,13 @@ struct OrganizationParser {
             return Parse(phrases: parent.phrases + [phrase], end: parent.end)
         }
         if context.continuesLine(end), let parent = parse(at: end, depth: depth + 1), parent.root.relativeTo == nil {
+            phrase.tokens = start..<parent.end
+            phrase.name += " " + parent.root.name
+            return Parse(phrases: parent.phrases + [phrase], end: parent.end)
+        }
+        if unit, context.isPunctuation(end, ","), context.continuesLine(end + 1),
+           let parent = parse(at: end + 1, depth: depth + 1), parent.phrases.count == 1, parent.root.knowledgeID != nil {
+            // `Cục Quản trị, Văn phòng Chính phủ`: a unit and, after a comma, the known body it belongs to.
             phrase.tokens = start..<parent.end
             phrase.name += " " + parent.root.name
             return Parse(phrases: parent.phrases + [phrase], end: parent.end)

@@ -31,6 +31,22 @@ import RoleGraphDocument
         Self.expectOrganizations(text, expected)
     }
 
+    /// Units of a ministry-level body (`Vụ`: `parent=ministry`; `Vụ`, `Cục`: `unit=yes`).
+    @Test("Units of ministries", arguments: [
+        // No parent in the text: the nearest ministry-level body of the article.
+        ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ bổ nhiệm ông Nguyễn Hoàng Tuấn giữ chức Phó Vụ trưởng Vụ Tổ chức cán bộ.",
+         ["Vụ Tổ chức cán bộ Văn phòng Chính phủ", "Văn phòng Chính phủ"]),
+        // The body after a comma.
+        ("ông Hoàng Văn Xô, Phó Cục trưởng Cục Quản trị, Văn phòng Chính phủ đến công tác tại Ủy ban.",
+         ["Cục Quản trị Văn phòng Chính phủ", "Văn phòng Chính phủ"]),
+        // An abbreviation of the lexicon inside the unit's name.
+        ("Bộ Thông tin và Truyền thông bổ nhiệm ông A làm Vụ trưởng Vụ CNTT.",
+         ["Vụ Công nghệ thông tin Bộ Thông tin và Truyền thông"]),
+    ])
+    func unitsOfMinistries(text: String, expected: [String]) {
+        Self.expectOrganizations(text, expected)
+    }
+
     /// A Party delegation belongs to the organisation whose committee the text names (`parent-skips`).
     @Test("Relative bodies past a committee", arguments: [
         ("đồng chí Nguyễn Thiện Nhân, Ủy viên Bộ Chính trị, Bí thư Đảng đoàn, Chủ tịch Ủy ban T.Ư MTTQ Việt Nam nhiệm kỳ 2014-2019",

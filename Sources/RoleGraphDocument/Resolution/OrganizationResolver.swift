@@ -30,14 +30,16 @@ struct OrganizationResolver {
         typealias Head = (text: String, simple: Bool)
         let committee: [Head]
         let party: [Head]
+        /// Heads of units that belong to a ministry-level body (`parent=ministry`: `Vụ`).
+        let ministryUnits: [Head]
         /// Relative body name → the heads it sees past in its parent's name (`parent-skips`): a Party
         /// delegation is of the Front, not of its committee (`Bí thư Đảng đoàn, Chủ tịch Ủy ban Trung ương MTTQ
         /// Việt Nam` → `Đảng đoàn Mặt trận Tổ quốc Việt Nam`).
         let parentSkips: [String: [String]]
 
         init(knowledge: KnowledgeBase) {
-            func heads(_ attribute: String) -> [Head] {
-                knowledge.entries(of: .organizationHead).filter { $0.attributes[attribute] == "yes" }.flatMap(\.surfaces)
+            func heads(_ attribute: String, _ value: String = "yes") -> [Head] {
+                knowledge.entries(of: .organizationHead).filter { $0.attributes[attribute] == value }.flatMap(\.surfaces)
                     .map { surface in
                         let head = surface + " "
                         let utf8 = Substring(head).utf8
@@ -46,6 +48,7 @@ struct OrganizationResolver {
             }
             committee = heads("committee")
             party = heads("party")
+            ministryUnits = heads("parent", "ministry")
             var skips: [String: [String]] = [:]
             for entry in knowledge.entries(of: .relativeBody) {
                 guard let value = entry.attributes["parent-skips"] else { continue }
@@ -100,8 +103,9 @@ struct OrganizationResolver {
         for index in plain where phrases[index].isIncomplete && resolved.names[index] == phrases[index].name {
             resolved.names[index] = phrases[index].surface ?? phrases[index].name
         }
-        // Relative bodies, parents first (a parent phrase always comes before its child in `phrases`).
         var context: ParentContext? = nil
+        attachMinistryUnits(&resolved, among: plain, context: &context, organizations: organizations)
+        // Relative bodies, parents first (a parent phrase always comes before its child in `phrases`).
         for index in relative {
             let parentName: String?
             if let parent = phrases[index].parent {
@@ -268,28 +272,48 @@ struct OrganizationResolver {
         }
     }
 
+    /// `Phó Vụ trưởng Vụ Tổ chức cán bộ` in an article about a ministry's appointments: a unit named by a head
+    /// with `parent=ministry`, with no parent in the text and no fuller name in the article, belongs to the
+    /// nearest ministry-level body (`kind=ministry`) before it, else after it: `Vụ Tổ chức cán bộ Văn phòng
+    /// Chính phủ`. With none in the article it keeps its name.
+    private func attachMinistryUnits(_ resolved: inout Resolved, among indices: [Int], context: inout ParentContext?,
+                                     organizations: [Int]) {
+        for index in indices where phrases[index].parent == nil && phrases[index].knowledgeID == nil {
+            guard let name = resolved.names[index], name == phrases[index].name,
+                  startsWithHead(name, heads: heads.ministryUnits) else { continue }
+            if context == nil { context = ParentContext(resolver: self, organizations: organizations) }
+            guard let parent = contextParent(for: index, kind: "ministry", resolved: resolved, context: context!) else { continue }
+            let full = name + " " + parent
+            resolved.names[index] = full
+            resolved.parents[ByteKey(full)] = parent
+        }
+    }
+
     /// What ``contextParent(for:kind:resolved:context:)`` asks of every organisation, worked out once per document.
     private struct ParentContext {
         /// Organisation phrases with a span of their own, in order.
         let organizations: [Int]
         /// Per phrase index: the organisation is a Party organ, a newspaper or a foreign body by its entry.
         let excluded: [Bool]
+        /// Per phrase index: the organisation is a ministry or ministry-level body by its entry (`kind=ministry`).
+        let ministry: [Bool]
 
         init(resolver: OrganizationResolver, organizations all: [Int]) {
             let phrases = resolver.phrases
             organizations = all.filter { !phrases[$0].isImplicit }
             var excluded = [Bool](repeating: false, count: phrases.count)
-            var kinds: [ByteKey: Bool] = [:]
+            var ministry = [Bool](repeating: false, count: phrases.count)
+            var kinds: [ByteKey: String] = [:]
             for index in organizations {
                 guard let id = phrases[index].knowledgeID else { continue }
                 let key = ByteKey(id)
-                if let known = kinds[key] { excluded[index] = known; continue }
-                let kind = resolver.knowledge.entry(id: id)?.attributes["kind"]
-                let value = ["party", "media", "foreign"].contains(kind ?? "")
-                kinds[key] = value
-                excluded[index] = value
+                let kind = kinds[key] ?? resolver.knowledge.entry(id: id)?.attributes["kind"] ?? ""
+                kinds[key] = kind
+                excluded[index] = ["party", "media", "foreign"].contains(kind)
+                ministry[index] = kind == "ministry"
             }
             self.excluded = excluded
+            self.ministry = ministry
         }
     }
 
@@ -299,6 +323,7 @@ struct OrganizationResolver {
             switch kind {
             case "committee": return startsWithHead(name, attribute: "committee")
             case "party": return startsWithHead(name, attribute: "party")
+            case "ministry": return context.ministry[candidate]
             // A state body, mass organisation or company (`Ban cán sự đảng` → `… Bộ Giao thông vận tải`),
             // never a Party organ or a newspaper.
             default:
@@ -335,7 +360,10 @@ struct OrganizationResolver {
 
     /// Whether a name starts with an organisation head that has `attribute=yes` (`Đảng ủy …`, `Tỉnh ủy …`).
     private func startsWithHead(_ name: String, attribute: String) -> Bool {
-        let heads = attribute == "committee" ? heads.committee : heads.party
+        startsWithHead(name, heads: attribute == "committee" ? heads.committee : heads.party)
+    }
+
+    private func startsWithHead(_ name: String, heads: [Heads.Head]) -> Bool {
         let utf8 = Substring(name).utf8
         let simple = Self.isSimpleLatin(utf8) && !utf8.contains(0x0D)
         // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.

@@ -187,6 +187,9 @@ public struct EntryFacts: Sendable {
         public static let endsName = Flags(rawValue: 1 << 7)
         /// `local=yes`: a body with a counterpart in every province
         public static let local = Flags(rawValue: 1 << 8)
+        /// `unit=yes`: an organisation head whose bodies are units of another (`Vụ`, `Cục`): an
+        /// organisation right after a comma is their parent (`Cục Quản trị, Văn phòng Chính phủ`)
+        public static let unit = Flags(rawValue: 1 << 9)
     }
 
     public let flags: Flags
@@ -218,6 +221,7 @@ public struct EntryFacts: Sendable {
             case "given-name": if value == "yes" { flags.insert(.givenName) }
             case "ends-name": if value == "yes" { flags.insert(.endsName) }
             case "local": if value == "yes" { flags.insert(.local) }
+            case "unit": if value == "yes" { flags.insert(.unit) }
             case "bare": bare = value
             case "parent": parent = value
             case "title": title = value
