@@ -157,6 +157,24 @@ final class PatternContext {
         return id >= 0 && id < table.count ? table[id] : []
     }
 
+    /// Whether a function word with this role may start at the token (``KnowledgeBase/functionWordFirstRoles``):
+    /// when not, looking up the words from it in ``KnowledgeBase/functionWords`` finds nothing with the role.
+    func mayStartFunctionWord(_ index: Int, _ role: FunctionWordRoles) -> Bool {
+        guard index < tokens.count else { return false }
+        let id = Int(syllables[index])
+        guard id >= 0 else { return knowledge.functionWordFirstRolesOfUnknown.contains(role) }
+        let table = knowledge.functionWordFirstRoles
+        return id < table.count && table[id].contains(role)
+    }
+
+    /// The surname frequency of the token's lower-case text (``KnowledgeBase/surnames``), -1 for none.
+    func surnameCount(_ index: Int) -> Int {
+        let id = Int(syllables[index])
+        guard id >= 0 else { return knowledge.surnames[tokens[index].lower] ?? -1 }
+        let table = knowledge.surnameCountsBySyllable
+        return id < table.count ? table[id] : -1
+    }
+
     /// Whether the token plays a function-word role (`is(index, .conjunction)` for `và`).
     func `is`(_ index: Int, _ role: FunctionWordRoles) -> Bool { roles(index).contains(role) }
 

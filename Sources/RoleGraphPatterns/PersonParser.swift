@@ -20,7 +20,7 @@ struct PersonParser {
 
     func isSurname(_ index: Int) -> Bool {
         guard context.isCapitalised(index), context.tokens[index].shape == .capitalized else { return false }
-        return (context.knowledge.surnames[context.tokens[index].lower] ?? -1) >= Self.minimumSurnameCount
+        return context.surnameCount(index) >= Self.minimumSurnameCount
     }
 
     /// Whether a name by surname starts at `index` (used by other parsers to stop before a name).
@@ -75,8 +75,7 @@ struct PersonParser {
     /// Names that sign an article at a sentence start, before a bracketed source:
     /// `Hiền Hạnh (TTXVN)`, `Kim Tân - Phương Thảo (Theo Dân Trí)`.
     func closingCredit(at start: Int) -> [Phrase]? {
-        let sentenceStart = start == 0 || context.tokens[start].gap == .newline
-            || Self.isSentenceEnd(context.tokens[start - 1].text)
+        let sentenceStart = start == 0 || context.tokens[start].gap == .newline || context.isSentenceEnd(start - 1)
         guard sentenceStart else { return nil }
         var names: [Phrase] = []
         var index = start
@@ -93,8 +92,6 @@ struct PersonParser {
         guard isSource else { return nil }
         return names.map { var credit = $0; credit.rule = "person:byline"; return credit }
     }
-
-    private static func isSentenceEnd(_ text: String) -> Bool { text == "." || text == "!" || text == "?" }
 
     /// `huyện Thái Thụy`, `đường Nguyễn Huệ`: a place named after a person is not that person.
     private func followsPlacePrefix(_ start: Int) -> Bool {

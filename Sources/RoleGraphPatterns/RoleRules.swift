@@ -170,6 +170,7 @@ struct RoleRules {
         while start > 0, titleStart - start < 40, !context.isSentenceEnd(start - 1), context.tokens[start].gap != .newline {
             start -= 1
         }
+        guard start < titleStart, context.mayStartFunctionWord(start, .pastAdverb) else { return false }
         var words = ""
         for end in start..<min(start + 3, titleStart) {
             words += (end > start ? " " : "") + context.tokens[end].lower

@@ -18,7 +18,8 @@ struct TermQualifier {
         let bracketed = context.isPunctuation(index, "(")
         // `(nhiệm kỳ 2015 - 2020)` and `, nhiệm kỳ 2014-2019`: the term may stand in brackets or after a comma.
         if bracketed || context.isPunctuation(index, ",") { index += 1 }
-        guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
+        guard index < context.tokens.count, context.continuesLine(index),
+              context.mayStartFunctionWord(index, .termHead) else { return (start, []) }
         // A term head of up to three words (`khóa`, `nhiệm kỳ`, `các nhiệm kỳ`), longest first.
         var headLength = 0
         var words = ""

@@ -3,7 +3,8 @@
 ///
 /// `text` is what exact matching compares, `lower` what case-insensitive matching
 /// compares, and `key` only finds candidates (`Việt` and `Viết` share a key but are
-/// different names).
+/// different names). `word` numbers the distinct tokens of one tokenisation, so that later
+/// stages can work a fact out once per distinct token instead of once per occurrence.
 public struct Token: Sendable, Equatable {
     public enum Kind: UInt8, Sendable { case word, number, punctuation, symbol }
 
@@ -26,10 +27,16 @@ public struct Token: Sendable, Equatable {
             length = UInt32(truncatingIfNeeded: newValue.count)
         }
     }
-    /// `range` as its start and a 32-bit length, which share 16 bytes with `kind`, `shape`
-    /// and `gap`: a token takes 64 bytes rather than 72 (a 2 MB text has ~370k tokens).
+    /// `range` as its start and a 32-bit length, which share 16 bytes with ``word``: with
+    /// `kind`, `shape`, `gap` and two strings a token takes 56 bytes (a 2 MB text has ~370k tokens).
     @usableFromInline var start: Int
     @usableFromInline var length: UInt32
+    /// The token's number among the distinct tokens (byte strings) of its tokenisation, from 0 in
+    /// order of first occurrence: tokens with the same bytes, and only they, share it (-1: made by
+    /// hand, no number). Lets a stage memoise per distinct token in an array (news repeats a few
+    /// thousand syllables) instead of hashing each token's text. Whoever changes a token's views
+    /// must set it to -1.
+    public var word: Int32
     public var kind: Kind
     public var shape: Shape
     public var gap: Gap
@@ -39,10 +46,12 @@ public struct Token: Sendable, Equatable {
     /// `text` lower-cased, Vietnamese-aware (`Đ`→`đ`, `Ủ`→`ủ`).
     public var lower: String
     /// Folded: lower-case, diacritics removed, `đ`→`d` (`Huỳnh`→`huynh`); for candidate look-up only.
-    public var key: String
+    /// Worked out on each call (nothing in the pipeline reads it per token, so tokens do not carry it).
+    /// - Complexity: O(bytes), one allocation for non-small strings.
+    public var key: String { VietnameseFolding.key(text) }
 
     public init(range: Range<Int>, kind: Kind, shape: Shape, gap: Gap,
-                text: String, lower: String, key: String) {
+                text: String, lower: String, word: Int32 = -1) {
         precondition(range.count <= Int(UInt32.max), "a token longer than 4 GiB")
         self.start = range.lowerBound
         self.length = UInt32(truncatingIfNeeded: range.count)
@@ -51,6 +60,13 @@ public struct Token: Sendable, Equatable {
         self.gap = gap
         self.text = text
         self.lower = lower
-        self.key = key
+        self.word = word
+    }
+
+    /// Equal views at the same place; ``word`` is left out, as it only numbers tokens within one
+    /// tokenisation (a token made by hand has none).
+    public static func == (a: Token, b: Token) -> Bool {
+        a.start == b.start && a.length == b.length && a.kind == b.kind && a.shape == b.shape && a.gap == b.gap
+            && a.text == b.text && a.lower == b.lower
     }
 }

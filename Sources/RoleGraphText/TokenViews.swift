@@ -1,9 +1,9 @@
-/// Builds a token's `text`, `lower`, `key` and `shape` from its bytes.
+/// Builds a token's `text`, `lower` and `shape` from its bytes.
 ///
-/// One pass over the token's scalars fills three small byte buffers; an all-ASCII
-/// token whose text is already lower-case shares one `String` for all three views.
+/// One pass over the token's scalars fills a small byte buffer; a token whose text is
+/// already lower-case shares one `String` for both views.
 enum TokenViews {
-    /// A word token: shape from the cased letters, lower and key per scalar.
+    /// A word token: shape from the cased letters, lower per scalar.
     /// - Complexity: O(k) for a word of k bytes.
     static func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap) -> Token {
         var scratch = Scratch()
@@ -13,23 +13,20 @@ enum TokenViews {
     /// Byte buffers for ``word(_:_:gap:scratch:)``, reused from word to word.
     struct Scratch {
         var lower: [UInt8] = []
-        var key: [UInt8] = []
     }
 
-    /// ``word(_:_:gap:)`` building the lower-case and folded bytes in `scratch`.
+    /// ``word(_:_:gap:)`` building the lower-case bytes in `scratch`.
     static func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap,
                      scratch: inout Scratch) -> Token {
         var upper = 0, lowerCount = 0
         var firstCasedIsUpper = false
-        var lower = scratch.lower, key = scratch.key
-        scratch = Scratch()  // `lower` and `key` hold the only references: appends do not copy
+        var lower = scratch.lower
+        scratch = Scratch()  // `lower` holds the only reference: appends do not copy
         defer {
             lower.removeAll(keepingCapacity: true)
-            key.removeAll(keepingCapacity: true)
-            scratch = Scratch(lower: lower, key: key)
+            scratch = Scratch(lower: lower)
         }
         lower.reserveCapacity(range.count)
-        key.reserveCapacity(range.count)
         var i = range.lowerBound
         while i < range.upperBound {
             let b = p[i]
@@ -41,7 +38,6 @@ enum TokenViews {
                 }
                 let l = isUpper ? b | 0x20 : b
                 lower.append(l)
-                key.append(l)
                 i += 1
                 continue
             }
@@ -52,7 +48,6 @@ enum TokenViews {
                 if isUpper { upper += 1 } else { lowerCount += 1 }
             }
             LetterCase.appendLowercase(v, to: &lower)
-            Folding.appendKey(v, to: &key)
             i += length
         }
         let shape: Token.Shape
@@ -70,16 +65,14 @@ enum TokenViews {
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
         let lowerString = shape == .lower && lower.count == range.count
             ? text : String(decoding: lower, as: UTF8.self)
-        let keyString = key.elementsEqual(lower) ? lowerString : String(decoding: key, as: UTF8.self)
-        return Token(range: range, kind: .word, shape: shape, gap: gap,
-                     text: text, lower: lowerString, key: keyString)
+        return Token(range: range, kind: .word, shape: shape, gap: gap, text: text, lower: lowerString)
     }
 
-    /// A number token: all three views are the digits as written.
+    /// A number token: both views are the digits as written.
     static func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap) -> Token {
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
         return Token(range: range, kind: .number, shape: .none, gap: gap,
-                     text: text, lower: text, key: text)
+                     text: text, lower: text)
     }
 
     /// A punctuation or symbol token of one scalar; dash and quote variants become ASCII.
@@ -94,6 +87,6 @@ enum TokenViews {
             text = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
         }
         return Token(range: range, kind: kind, shape: .none, gap: gap,
-                     text: text, lower: text, key: text)
+                     text: text, lower: text)
     }
 }

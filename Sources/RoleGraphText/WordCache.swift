@@ -1,7 +1,7 @@
-/// Memoises the views of tokens within one tokenisation: `kind`, `shape`, `text`,
-/// `lower` and `key` depend only on a token's bytes, and news repeats a few thousand
-/// syllables, numbers and punctuation marks, so each distinct token is decoded,
-/// lower-cased and folded once and later occurrences copy its three strings. The cache
+/// Memoises the views of tokens within one tokenisation: `kind`, `shape`, `text` and
+/// `lower` depend only on a token's bytes, and news repeats a few thousand syllables,
+/// numbers and punctuation marks, so each distinct token is decoded and lower-cased once
+/// and later occurrences copy its two strings. An entry's index is the tokens' ``Token/word``. The cache
 /// hands out the same `String` instances every time, so a copy is a retain (and nothing
 /// at all for the small strings a syllable fits in), never an allocation.
 ///
@@ -28,7 +28,6 @@ struct WordCache {
     struct Entry {
         var text: String
         var lower: String
-        var key: String
         var kind: Token.Kind
         var shape: Token.Shape
         /// The token's length in bytes.
@@ -38,7 +37,6 @@ struct WordCache {
             length = Int32(truncatingIfNeeded: token.range.count)
             text = token.text
             lower = token.lower
-            key = token.key
             kind = token.kind
             shape = token.shape
         }
@@ -222,7 +220,7 @@ struct WordCache {
         entries.withUnsafeBufferPointer { entries in
             let e = entries[index]
             return Token(range: range, kind: e.kind, shape: e.shape, gap: gap,
-                         text: e.text, lower: e.lower, key: e.key)
+                         text: e.text, lower: e.lower, word: Int32(truncatingIfNeeded: index))
         }
     }
 

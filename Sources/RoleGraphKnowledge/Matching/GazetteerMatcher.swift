@@ -130,22 +130,41 @@ public struct GazetteerMatcher: Sendable {
 
     /// The syllable id of every token (``unknownSyllable`` for a token in no surface form), for the
     /// `syllables:` overloads. Compute it once per document and reuse it for every call.
-    /// - Complexity: O(bytes of the tokens); one hash per token.
+    ///
+    /// Tokens that share a ``Token/word`` number (the same bytes, hence the same `lower`) share the id,
+    /// so the vocabulary is asked once per distinct token: news repeats each syllable many times.
+    /// - Complexity: O(tokens), plus one hash per distinct token.
     public func syllableIDs(for tokens: [Token]) -> [Int32] {
         var exotic: [String: Int32] = [:]
+        // By word number: the id + 2, 0 = not looked up yet (sized on first use of a number).
+        var byWord: [Int32] = []
         return [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
-            for (i, token) in tokens.enumerated() {
-                let fast = token.lower.utf8.withContiguousStorageIfAvailable { p -> Int32? in
-                    SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
-                }
-                if case let id?? = fast {
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count {
+                    let word = Int(tokens[i].word)
+                    if word >= 0 {
+                        if word >= byWord.count { byWord += repeatElement(0, count: max(word + 1 - byWord.count, 256)) }
+                        let known = byWord[word]
+                        if known != 0 {
+                            buffer[i] = known - 2
+                            continue
+                        }
+                    }
+                    let lower = tokens[i].lower
+                    let id: Int32
+                    let fast = lower.utf8.withContiguousStorageIfAvailable { p -> Int32? in
+                        SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
+                    }
+                    if case let found?? = fast {
+                        id = found
+                    } else if let found = exotic[lower] {
+                        id = found
+                    } else {
+                        id = vocabulary.id(of: lower)
+                        exotic[lower] = id
+                    }
                     buffer[i] = id
-                } else if let id = exotic[token.lower] {
-                    buffer[i] = id
-                } else {
-                    let id = vocabulary.id(of: token.lower)
-                    exotic[token.lower] = id
-                    buffer[i] = id
+                    if word >= 0 { byWord[word] = id + 2 }
                 }
             }
             initialized = tokens.count

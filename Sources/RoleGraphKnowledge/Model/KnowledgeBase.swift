@@ -27,6 +27,16 @@ public struct KnowledgeBase: Sendable {
     /// Syllable id → the roles of the one-syllable function word with that syllable (empty: none), so a
     /// parser tests a token's role with one array read instead of hashing its text.
     public let functionWordRolesBySyllable: [FunctionWordRoles]
+    /// Syllable id → the roles of the function words of any length whose first syllable it is
+    /// (`nhiệm` → term head, for `nhiệm kỳ`). A parser that looks a run of words up in ``functionWords``
+    /// for one role skips the joining and hashing at a token whose entry here lacks that role.
+    public let functionWordFirstRoles: [FunctionWordRoles]
+    /// The same for first syllables outside the matcher's vocabulary: what a token without a syllable
+    /// id may start.
+    public let functionWordFirstRolesOfUnknown: FunctionWordRoles
+    /// Syllable id → the surname's frequency (``surnames``), -1 for no surname: a token's surname
+    /// frequency in one array read. A surname outside the vocabulary is only in ``surnames``.
+    public let surnameCountsBySyllable: [Int]
 
     /// Later entries with an id already seen replace the earlier one (user files override).
     public init(entries: [KnowledgeEntry]) {
@@ -83,6 +93,25 @@ public struct KnowledgeBase: Sendable {
             bySyllable[id].formUnion(roles)
         }
         self.functionWordRolesBySyllable = bySyllable
+        var firstRoles: [FunctionWordRoles] = []
+        var firstRolesOfUnknown: FunctionWordRoles = []
+        for (words, roles) in functionWords {
+            let first = words.utf8.firstIndex(of: 0x20).map { String(words[..<$0]) } ?? words
+            let id = Int(matcher.syllableID(first))
+            guard id >= 0 else { firstRolesOfUnknown.formUnion(roles); continue }
+            if id >= firstRoles.count { firstRoles += repeatElement([], count: id + 1 - firstRoles.count) }
+            firstRoles[id].formUnion(roles)
+        }
+        self.functionWordFirstRoles = firstRoles
+        self.functionWordFirstRolesOfUnknown = firstRolesOfUnknown
+        var surnameCounts: [Int] = []
+        for (surname, count) in surnames {
+            let id = Int(matcher.syllableID(surname))
+            guard id >= 0 else { continue }
+            if id >= surnameCounts.count { surnameCounts += repeatElement(-1, count: id + 1 - surnameCounts.count) }
+            surnameCounts[id] = count
+        }
+        self.surnameCountsBySyllable = surnameCounts
     }
 
     /// The roles of a function word given in lower case (`và`, `nhiệm kỳ`); empty when it is none.

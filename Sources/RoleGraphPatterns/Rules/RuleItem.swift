@@ -34,6 +34,9 @@ public struct RuleItem: Sendable, Equatable {
 
     /// The attributes, in the form they were given.
     var facts: Facts
+    /// A `token` item made from a tokenised token: its ``Token/word`` number, which fixes the item's
+    /// text and facts, so ``RuleStream`` works its features out once per distinct token; -1 otherwise.
+    var word: Int32 = -1
 
     /// An item's attributes without a dictionary of their own where a few codes or fields say them.
     enum Facts: Sendable {
@@ -120,9 +123,9 @@ public struct RuleItem: Sendable, Equatable {
     }
 
     /// An item with its attributes as ``Facts``.
-    init(kind: Kind, tokens: Range<Int>, index: Int?, startsLine: Bool, text: String, facts: Facts) {
+    init(kind: Kind, tokens: Range<Int>, index: Int?, startsLine: Bool, text: String, facts: Facts, word: Int32 = -1) {
         self.kind = kind; self.tokens = tokens; self.index = index; self.startsLine = startsLine
-        self.text = text; self.facts = facts
+        self.text = text; self.facts = facts; self.word = word
     }
 
     /// One attribute, without building the dictionary.

@@ -109,7 +109,8 @@ enum RuleItems {
             } else {
                 next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil,
                                 startsLine: tokens[cursor].gap == .newline, text: tokens[cursor].lower,
-                                facts: .token(kind: code(of: tokens[cursor].kind), shape: code(of: tokens[cursor].shape)))
+                                facts: .token(kind: code(of: tokens[cursor].kind), shape: code(of: tokens[cursor].shape)),
+                                word: tokens[cursor].word)
             }
             // A malformed phrase that ends before it starts must not stall the walk.
             cursor = max(next.tokens.upperBound, cursor + 1)

@@ -12,7 +12,8 @@ import Foundation
 /// (``ItemTest/matches(_:)``) once per distinct integer in a stream, through a small direct-mapped cache,
 /// and copied for the rest. A rule set too large for the packing runs the tests on every item.
 ///
-/// - Complexity: O(items × (words + short texts' bytes)) plus O(distinct features × tests).
+/// - Complexity: O(items × words + other items' short texts' bytes + distinct tokens' bytes) plus
+///   O(distinct features × tests).
 struct RuleStream {
     /// Words of ``bits`` per item.
     let words: Int
@@ -34,6 +35,9 @@ struct RuleStream {
         var cacheBits = [UInt64](repeating: 0, count: slots * words)
         let known = rules.memo.snapshot()
         var learned: [UInt64: [UInt64]] = [:]
+        // Features of token items by ``RuleItem/word`` (0: not worked out yet; a token's features are
+        // never 0, its kind code is 7): the literal look-up and constraint loop run once per distinct token.
+        var featuresByWord: [UInt64] = []
         bits.withUnsafeMutableBufferPointer { bits in
         cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
         cacheBits.withUnsafeMutableBufferPointer { cacheBits in
@@ -42,7 +46,18 @@ struct RuleStream {
                 let item = first + index
                 startsLine[index] = item.pointee.startsLine
                 let base = index * words
-                guard let key = features.key(of: item) else {
+                let word = Int(item.pointee.word)
+                let memoised: UInt64?
+                if word >= 0 && item.pointee.kind == .token {
+                    if word >= featuresByWord.count {
+                        featuresByWord += repeatElement(0, count: max(word + 1 - featuresByWord.count, 256))
+                    }
+                    if featuresByWord[word] == 0, let key = features.key(of: item) { featuresByWord[word] = key }
+                    memoised = featuresByWord[word] == 0 ? nil : featuresByWord[word]
+                } else {
+                    memoised = features.key(of: item)
+                }
+                guard let key = memoised else {
                     for (test, itemTest) in tests.enumerated() where itemTest.matches(item.pointee) {
                         bits[base + test >> 6] |= 1 << UInt64(test & 63)
                     }
