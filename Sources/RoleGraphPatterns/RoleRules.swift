@@ -57,6 +57,9 @@ struct RoleRules {
                 result.positions[index].organization = .phrase(named)
             }
         }
+        // A decision that opens a list of persons decides for each of them (`bổ nhiệm có thời hạn các ông:
+        // - Nguyễn Hoàng Tuấn, …, giữ chức Phó Vụ trưởng …; - Đào Quang Tuynh, …`).
+        let decided = decision(before: result.phrases[person].tokens.lowerBound)
         // A cue carries over the rest of the list: `nguyên Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh` ends both.
         var carried = fallback
         for index in list {
@@ -64,9 +67,29 @@ struct RoleRules {
                 carried = stated == .current ? fallback : stated
             }
             var status = carried
+            if status == .current, let decided { status = decided }
             if status == .current, termsEnded(result.positions[index], in: result) { status = .former }
             result.roles.append(RoleStatement(person: person, position: index, status: status, rule: rule))
         }
+    }
+
+    /// The status of an appointing or ending cue that closes, with a colon, the list a person stands in:
+    /// back from the person within the sentence to a colon, and a cue at most eight tokens before it.
+    func decision(before personStart: Int) -> RoleStatement.Status? {
+        var index = personStart - 1
+        while index > 0, personStart - index < 120, !context.isSentenceEnd(index) {
+            if context.isPunctuation(index, ":") {
+                for start in max(0, index - 8)..<index {
+                    guard let cue = context.longest(Kinds.statusCue, at: start), cue.tokens.upperBound <= index,
+                          let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:)),
+                          status == .appointed || status == .ended else { continue }
+                    return status
+                }
+                return nil
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// A title that shares its head with its organisation but names none (`Phó ban` in `Ba Phó ban kiêm

@@ -120,6 +120,19 @@ import RoleGraphDocument
         #expect(Self.roles(text) == expected)
     }
 
+    /// A decision that opens a colon list decides for every person in it; a list without one decides nothing.
+    @Test("decision lists", arguments: [
+        ("Chủ nhiệm Văn phòng Chính phủ bổ nhiệm có thời hạn các ông: - Nguyễn Hoàng Tuấn, Hàm Vụ phó, giữ chức Phó Vụ trưởng Vụ Tổ chức cán bộ; - Đào Quang Tuynh, giữ chức Phó Vụ trưởng Vụ Nông nghiệp.",
+         ["Nguyễn Hoàng Tuấn | Phó Vụ trưởng | Vụ Tổ chức cán bộ Văn phòng Chính phủ | appointed",
+          "Đào Quang Tuynh | Phó Vụ trưởng | Vụ Nông nghiệp Văn phòng Chính phủ | appointed"]),
+        ("Dự hội nghị có các đồng chí: Phạm Minh Chính, Trưởng Ban Tổ chức Trung ương; Trương Thị Mai, Trưởng Ban Dân vận Trung ương.",
+         ["Phạm Minh Chính | Trưởng ban | Ban Tổ chức Trung ương | current",
+          "Trương Thị Mai | Trưởng ban | Ban Dân vận Trung ương | current"]),
+    ])
+    func decisionLists(text: String, expected: [String]) {
+        #expect(Self.roles(text) == expected)
+    }
+
     /// A sentence that opens with a past adverb puts its copula in the past, not its appositions.
     @Test("past adverbs", arguments: [
         ("Bí thư Tỉnh ủy Yên Bái Phạm Thị Thanh Trà chúc mừng. Trước đó, bà Trà là Chủ tịch UBND tỉnh Yên Bái.",
