@@ -33,6 +33,8 @@ import RoleGraphDocument
         // In 2017 the XIII legislature (2011-2016) had ended: the membership is former.
         ("Trả lời trên báo chí, đại biểu Quốc hội khóa XIII Bùi Thị An nói.", ["Bùi Thị An | Đại biểu Quốc hội | Quốc hội | former"]),
         ("nguyên Thủ tướng Phan Văn Khải", ["Phan Văn Khải | Thủ tướng | Chính phủ | former"]),
+        ("Ông Đinh La Thăng trả lời chất vấn trước Quốc hội khi còn là Bộ trưởng Bộ GTVT.",
+         ["Đinh La Thăng | Bộ trưởng | Bộ Giao thông vận tải | former"]),
     ])
     func titleBeforeName(text: String, expected: [String]) {
         #expect(Self.roles(text) == expected)
