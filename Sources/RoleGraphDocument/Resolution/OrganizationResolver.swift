@@ -43,7 +43,7 @@ struct OrganizationResolver {
                     .map { surface in
                         let head = surface + " "
                         let utf8 = Substring(head).utf8
-                        return (head, OrganizationResolver.isSimpleLatin(utf8) && !utf8.contains(0x0D))
+                        return (head, OrganizationResolver.isSimple(utf8))
                     }
             }
             committee = heads("committee")
@@ -168,6 +168,7 @@ struct OrganizationResolver {
     /// Whether every scalar of a text is below U+0300 or in Latin Extended Additional (U+1E00–U+1EFF), as
     /// Vietnamese is written: no combining mark, so every scalar but a CR before an LF is a character of its own.
     static func isSimpleLatin(_ text: Substring.UTF8View) -> Bool {
+        if let simple = text.withContiguousStorageIfAvailable({ isSimpleLatin(bytes: $0) }) { return simple }
         var bytes = text.makeIterator()
         while let byte = bytes.next() {
             if byte < 0x80 { continue }
@@ -178,12 +179,46 @@ struct OrganizationResolver {
         return true
     }
 
+    /// ``isSimpleLatin(_:)`` over contiguous UTF-8 bytes (a native string's), without an iterator.
+    @inline(__always)
+    static func isSimpleLatin(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            if byte >= 0xC2 && byte <= 0xCB { index += 2; continue }
+            if byte == 0xE1, index + 1 < count, bytes[index + 1] >= 0xB8 && bytes[index + 1] <= 0xBB { index += 3; continue }
+            return false
+        }
+        return true
+    }
+
+    /// Whether every scalar of the text is a character of its own, in NFC (``isSimpleLatin(_:)`` and no CR, which
+    /// joins a following LF): then characters compare, count and prefix as the bytes do.
+    static func isSimple(_ text: String) -> Bool { isSimple(Substring(text).utf8) }
+
+    /// ``isSimple(_:)`` of a substring's bytes, in one pass over contiguous bytes when they are (a native string's).
+    static func isSimple(_ utf8: Substring.UTF8View) -> Bool {
+        if let simple = utf8.withContiguousStorageIfAvailable({ isSimpleLatin(bytes: $0) && !$0.contains(0x0D) }) {
+            return simple
+        }
+        return isSimpleLatin(utf8) && !utf8.contains(0x0D)
+    }
+
+    /// `text.hasPrefix(prefix)`, by the bytes when both are ``isSimple(_:)`` (a byte prefix is then a character
+    /// prefix, and equal characters are equal bytes); `String`'s comparison, which normalises each character,
+    /// costs some 14 000 instructions on a Vietnamese name.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        guard isSimple(text), isSimple(prefix) else { return text.hasPrefix(prefix) }
+        return text.utf8.starts(with: prefix.utf8)
+    }
+
     /// `text.count`, counted from the bytes when every scalar is a character.
     static func characterCount(_ text: String) -> Int {
-        let utf8 = Substring(text).utf8
-        guard isSimpleLatin(utf8), !utf8.contains(0x0D) else { return text.count }
+        guard isSimple(text) else { return text.count }
         var count = 0
-        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
         return count
     }
 
@@ -207,7 +242,7 @@ struct OrganizationResolver {
             return !nameWords!.contains(word)
         }
         let utf8 = Substring(form).utf8
-        guard isSimpleLatin(utf8), !utf8.contains(0x0D) else { return form.split(separator: " ").contains(where: isAcronym) }
+        guard isSimple(utf8) else { return form.split(separator: " ").contains(where: isAcronym) }
         // Every scalar is a character: words split at U+0020 bytes, and a word with a lower-case ASCII
         // letter (a letter not in capitals) is no acronym.
         var start = utf8.startIndex
@@ -224,8 +259,34 @@ struct OrganizationResolver {
                 start = index
                 continue
             }
-            if byte >= 0x61 && byte <= 0x7A { lowercase = true }
+            if byte >= 0x61 && byte <= 0x7A {
+                lowercase = true
+            } else if byte >= 0xC3 && !lowercase {
+                // A Vietnamese lower-case letter (`ộ`, `đ`, `ư`) also rules the word out, without the
+                // Character properties `isAcronym` reads (some 2 000 instructions a word).
+                let second = utf8[utf8.index(after: index)]
+                let scalar: UInt32
+                if byte < 0xE0 {
+                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(second & 0x3F)
+                } else {
+                    let third = utf8[utf8.index(index, offsetBy: 2)]
+                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                }
+                if isVietnameseLowercase(scalar) { lowercase = true }
+            }
             index = utf8.index(after: index)
+        }
+    }
+
+    /// Whether a scalar is one of the lower-case letters Vietnamese writes beyond ASCII: `à`–`ÿ` (not `÷`), `ă`, `đ`,
+    /// `ĩ`, `ũ`, `ơ`, `ư`, and the odd code points of U+1EA0–U+1EF9 (`ạ` … `ỹ`, each after its capital). Each is a
+    /// letter and not upper-case, as `Character.isLetter` and `isUppercase` say.
+    static func isVietnameseLowercase(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xE0...0xFF: scalar != 0xF7
+        case 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0: true
+        case 0x1EA0...0x1EF9: scalar & 1 == 1
+        default: false
         }
     }
 
@@ -243,7 +304,7 @@ struct OrganizationResolver {
         for index in indices {
             guard let name = resolved.names[index], seen.insert(ByteKey(name)).inserted else { continue }
             let utf8 = Substring(name).utf8
-            if Self.isSimpleLatin(utf8) && !utf8.contains(0x0D) {
+            if Self.isSimple(utf8) {
                 var position = utf8.startIndex
                 while position < utf8.endIndex {
                     if utf8[position] == 0x20 {
@@ -266,7 +327,8 @@ struct OrganizationResolver {
             guard let name = resolved.names[index], phrases[index].knowledgeID == nil,
                   let longer = extensions[ByteKey(name)] else { continue }
             // Only an unambiguous expansion: one longer name, or one that all others extend.
-            if let full = longer.min(by: { $0.count < $1.count }), longer.allSatisfy({ $0.hasPrefix(full) }) {
+            if let full = longer.min(by: { Self.characterCount($0) < Self.characterCount($1) }),
+               longer.allSatisfy({ Self.hasPrefix($0, full) }) {
                 resolved.names[index] = full
             }
         }
@@ -365,7 +427,7 @@ struct OrganizationResolver {
 
     private func startsWithHead(_ name: String, heads: [Heads.Head]) -> Bool {
         let utf8 = Substring(name).utf8
-        let simple = Self.isSimpleLatin(utf8) && !utf8.contains(0x0D)
+        let simple = Self.isSimple(utf8)
         // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.
         return heads.contains { head in
             simple && head.simple ? utf8.starts(with: head.text.utf8) : name.hasPrefix(head.text)

@@ -87,27 +87,8 @@ public struct RuleItem: Sendable, Equatable {
             }
         }
 
-        /// `dictionary[key]`, without building the dictionary.
-        func attribute(_ key: String) -> String? {
-            switch self {
-            case .none: return nil
-            case .token(let kind, let shape):
-                if key == "kind" { return RuleItem.kindNames[Int(kind)] }
-                if key == "shape" { return RuleItem.shapeNames[Int(shape)] }
-                return nil
-            case .dictionary(let attributes): return attributes[key]
-            case .position(let organization, let head):
-                if key == "organization" { return RuleItem.organizationNames[Int(organization)] }
-                if key == "head" { return head }
-                return nil
-            case .phrase(let rule, let short):
-                if key == "rule" { return rule }
-                if key == "short" { return short == 0 ? nil : short == 2 ? "yes" : "no" }
-                return nil
-            case .period(let ongoing): return key == "ongoing" ? (ongoing ? "yes" : "no") : nil
-            case .entry(let attributes, let id): return key == "id" ? id : attributes[key]
-            }
-        }
+        /// `dictionary[key]`, without building the dictionary (see ``RuleItem/AttributeKey``).
+        func attribute(_ key: String) -> String? { attribute(RuleItem.AttributeKey(key)) }
     }
 
     static let kindNames = ["", "word", "number", "punctuation", "symbol"]
@@ -134,14 +115,14 @@ public struct RuleItem: Sendable, Equatable {
     /// The `kind` attribute as a code (0: none of the four names).
     var kindCode: UInt8 {
         if case .token(let kind, _) = facts { return kind }
-        guard let kind = facts.attribute("kind"), let code = Self.kindNames.firstIndex(of: kind) else { return 0 }
+        guard let kind = facts.attribute(AttributeKey.kind), let code = Self.kindNames.firstIndex(of: kind) else { return 0 }
         return UInt8(code)
     }
 
     /// The `shape` attribute as a code (255: none of the five names).
     var shapeCode: UInt8 {
         if case .token(_, let shape) = facts { return shape }
-        guard let shape = facts.attribute("shape"), let code = Self.shapeNames.firstIndex(of: shape) else { return 255 }
+        guard let shape = facts.attribute(AttributeKey.shape), let code = Self.shapeNames.firstIndex(of: shape) else { return 255 }
         return UInt8(code)
     }
 

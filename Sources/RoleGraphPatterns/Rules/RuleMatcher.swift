@@ -32,6 +32,13 @@ struct RuleMatcher: Sendable {
     }
     private let operations: [Operation]
     private let slots: [Int32]
+    /// Per instruction and line-start bit, the `consume` and `match` instructions its free moves (`jump`,
+    /// `split`, `lineStart`) lead to, in preference order, each once: `closureTargets[closureStart[2 * pc + b]
+    /// ..< closureStart[2 * pc + b + 1]]`, `b` = 1 when the item at the thread's position starts a line (or
+    /// the stream ends there), the only thing a `lineStart` reads. Worked out once per rule, so adding a
+    /// thread is a walk over a short list instead of a recursion per free move.
+    private let closureStart: [Int32]
+    private let closureTargets: [Int32]
 
     /// - Parameter testNumber: a test's number in the rule set's ``RuleSet/tests``.
     init(program: RuleProgram, multiline: Bool, testNumber: (ItemTest) -> Int) {
@@ -56,6 +63,45 @@ struct RuleMatcher: Sendable {
         }
         self.operations = operations
         self.slots = slots
+        var closureStart: [Int32] = [0]
+        var closureTargets: [Int32] = []
+        for pc in operations.indices {
+            for startsLine in [false, true] {
+                closureTargets += Self.closure(of: pc, startsLine: startsLine, operations: operations)
+                closureStart.append(Int32(closureTargets.count))
+            }
+        }
+        self.closureStart = closureStart
+        self.closureTargets = closureTargets
+    }
+
+    /// The `consume` and `match` instructions that the free moves from `pc` reach, depth first in preference
+    /// order (a `split`'s first target first), each the first time it is reached.
+    ///
+    /// Adding these to a thread list in this order, skipping those already in it, builds the list that
+    /// following the free moves one by one with the list's marks builds: the marked instructions are closed
+    /// under free moves (a marked instruction's moves were followed when it was marked), so an instruction
+    /// the step-by-step walk cuts off is one already in the list, and the rest are reached by the same
+    /// first path in the same order.
+    private static func closure(of pc: Int, startsLine: Bool, operations: [Operation]) -> [Int32] {
+        var visited = [Bool](repeating: false, count: operations.count)
+        var targets: [Int32] = []
+        func visit(_ pc: Int) {
+            guard !visited[pc] else { return }
+            visited[pc] = true
+            let operation = operations[pc]
+            switch operation.code {
+            case .jump: visit(Int(operation.a))
+            case .split:
+                visit(Int(operation.a))
+                visit(Int(operation.b))
+            case .lineStart:
+                if startsLine == (operation.a == 1) { visit(pc + 1) }
+            case .consume, .match: targets.append(Int32(pc))
+            }
+        }
+        visit(pc)
+        return targets
     }
 
     /// A live path: its instruction and the head of its capture record in ``Seen/log`` (-1: none).
@@ -74,18 +120,30 @@ struct RuleMatcher: Sendable {
 
     /// Marks of instructions already in the list being built, by list generation (no clearing between
     /// steps), and the buffers a run reuses. One per rule and item stream, reused across start items.
+    ///
+    /// The buffers are its own allocations, written only through it by one run at a time (a `Seen` is made
+    /// and used by one ``RuleSet/matches(in:)`` call on one thread), so no uniqueness or exclusivity check
+    /// is needed per step.
     final class Seen {
         var generation = 0
-        /// One mark per instruction (a buffer of its own: no uniqueness or exclusivity checks per step).
+        /// One mark per instruction.
         let marks: UnsafeMutablePointer<Int>
+        /// Two thread lists of ``capacity`` threads each, the current step's and the next one's: a list holds
+        /// at most one thread per instruction (the marks merge the rest).
+        fileprivate let lists: UnsafeMutablePointer<Thread>
+        let capacity: Int
         @exclusivity(unchecked) fileprivate var log: [LogEntry] = []
-        @exclusivity(unchecked) fileprivate var current: [Thread] = []
-        @exclusivity(unchecked) fileprivate var next: [Thread] = []
         init(count: Int) {
-            marks = .allocate(capacity: max(count, 1))
-            marks.initialize(repeating: -1, count: max(count, 1))
+            capacity = max(count, 1)
+            marks = .allocate(capacity: capacity)
+            marks.initialize(repeating: -1, count: capacity)
+            lists = .allocate(capacity: 2 * capacity)
+            lists.initialize(repeating: Thread(pc: 0, capture: -1), count: 2 * capacity)
         }
-        deinit { marks.deallocate() }
+        deinit {
+            marks.deallocate()
+            lists.deallocate()
+        }
     }
 
     /// The items as a run reads them: test bits (``RuleStream/bits``) and line starts.
@@ -107,19 +165,18 @@ struct RuleMatcher: Sendable {
         let seen = seen ?? Seen(count: program.instructions.count)
         seen.generation += 1
         seen.log.removeAll(keepingCapacity: true)
-        var current = seen.current
-        var next = seen.next
-        seen.current = []
-        seen.next = []
-        current.removeAll(keepingCapacity: true)
-        add(Thread(pc: 0, capture: -1), at: start, to: &current, items: items, seen: seen)
+        var current = seen.lists
+        var next = seen.lists + seen.capacity
+        var currentCount = 0
+        add(pc: 0, capture: -1, at: start, to: current, &currentCount, items: items, seen: seen)
         var bestEnd = -1
         var bestCapture: Int32 = -1
         var position = start
-        while !current.isEmpty {
+        while currentCount > 0 {
             seen.generation += 1
-            next.removeAll(keepingCapacity: true)
-            for thread in current {
+            var nextCount = 0
+            for index in 0..<currentCount {
+                let thread = current[index]
                 let operation = operations[Int(thread.pc)]
                 switch operation.code {
                 case .match:
@@ -127,25 +184,23 @@ struct RuleMatcher: Sendable {
                 case .consume:
                     guard position < items.count, items.passes(position, operation.a),
                           multiline || position == start || !items.startsLine[position] else { continue }
-                    var advanced = thread
-                    advanced.pc += 1
+                    var capture = thread.capture
                     var slot = Int(operation.b)
                     let slotEnd = slot + Int(operation.c)
                     while slot < slotEnd {
-                        seen.log.append(LogEntry(slot: slots[slot], position: Int32(position), parent: advanced.capture))
-                        advanced.capture = Int32(seen.log.count - 1)
+                        seen.log.append(LogEntry(slot: slots[slot], position: Int32(position), parent: capture))
+                        capture = Int32(seen.log.count - 1)
                         slot += 1
                     }
-                    add(advanced, at: position + 1, to: &next, items: items, seen: seen)
+                    add(pc: thread.pc + 1, capture: capture, at: position + 1, to: next, &nextCount, items: items, seen: seen)
                 default:
                     break  // free moves were followed when the thread was added
                 }
             }
             swap(&current, &next)
+            currentCount = nextCount
             position += 1
         }
-        seen.current = current
-        seen.next = next
         guard bestEnd >= 0 else { return nil }
         var captures = Array(repeating: [Int](), count: program.captureNames.count)
         var chain: [LogEntry] = []
@@ -159,26 +214,23 @@ struct RuleMatcher: Sendable {
         return (bestEnd, captures)
     }
 
-    /// Adds a thread and every thread its free moves (`jump`, `split`, `lineStart`) lead to, in
-    /// preference order; a thread at an instruction already in the list is dropped (the earlier one wins).
-    private func add(_ thread: Thread, at position: Int, to list: inout [Thread], items: Items, seen: Seen) {
-        let pc = Int(thread.pc)
-        guard seen.marks[pc] != seen.generation else { return }
-        seen.marks[pc] = seen.generation
-        let operation = operations[pc]
-        switch operation.code {
-        case .jump:
-            add(Thread(pc: operation.a, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
-        case .split:
-            add(Thread(pc: operation.a, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
-            add(Thread(pc: operation.b, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
-        case .lineStart:
-            let starts = position >= items.count || items.startsLine[position]
-            if starts == (operation.a == 1) {
-                add(Thread(pc: thread.pc + 1, capture: thread.capture), at: position, to: &list, items: items, seen: seen)
+    /// Adds a thread at `pc` as the threads its free moves lead to (``closure(of:startsLine:operations:)``),
+    /// in preference order; a thread at an instruction already in the list is dropped (the earlier one wins).
+    @inline(__always)
+    private func add(pc: Int32, capture: Int32, at position: Int, to list: UnsafeMutablePointer<Thread>, _ count: inout Int,
+                     items: Items, seen: Seen) {
+        let startsLine = position >= items.count || items.startsLine[position]
+        let entry = 2 * Int(pc) + (startsLine ? 1 : 0)
+        let generation = seen.generation
+        let marks = seen.marks
+        closureTargets.withUnsafeBufferPointer { targets in
+            for index in Int(closureStart[entry])..<Int(closureStart[entry + 1]) {
+                let target = Int(targets[index])
+                guard marks[target] != generation else { continue }
+                marks[target] = generation
+                list[count] = Thread(pc: Int32(target), capture: capture)
+                count += 1
             }
-        case .consume, .match:
-            list.append(thread)
         }
     }
 }

@@ -161,7 +161,8 @@ public struct RuleSet: Sendable {
                 var starts = false
                 for word in 0..<words where bits[start &* words &+ word] & firstTests[word] != 0 { starts = true; break }
                 guard starts, let (end, slots) = matcher.longestMatch(in: stream, from: start, seen: seen) else { continue }
-                var captures: [String: [Int]] = [:]
+                // Sized once for every capture name: no rehash as the captures go in.
+                var captures = [String: [Int]](minimumCapacity: rule.program.captureNames.count)
                 for (slot, name) in rule.program.captureNames.enumerated() where !slots[slot].isEmpty {
                     captures[name] = slots[slot]
                 }

@@ -124,6 +124,10 @@ struct ItemFeatures: Sendable {
     /// Per constraint, how a coded token (``RuleItem/Facts/token(kind:shape:)``) meets it: key 1 `kind`,
     /// 2 `shape`, 0 another key (never met); value: the code the attribute must have (255: none).
     let tokenCodes: [(key: UInt8, value: UInt8)]
+    /// The constraints by key, each distinct key once with its constraints' bit offsets and values: an item's
+    /// attribute is read once per key, not once per constraint (a rule set tests a handful of keys with
+    /// many values each).
+    let groups: [(key: RuleItem.AttributeKey, constraints: [(offset: Int, value: String)])]
     /// Whether the features fit the packing.
     let packable: Bool
 
@@ -155,6 +159,15 @@ struct ItemFeatures: Sendable {
             }
             return (0, 255)
         }
+        var groups: [(key: RuleItem.AttributeKey, constraints: [(offset: Int, value: String)])] = []
+        for (offset, constraint) in constraints.enumerated() {
+            if let group = groups.firstIndex(where: { $0.key.name == constraint.key }) {
+                groups[group].constraints.append((offset, constraint.value))
+            } else {
+                groups.append((RuleItem.AttributeKey(constraint.key), [(offset, constraint.value)]))
+            }
+        }
+        self.groups = groups
         packable = constraints.count <= 32 && self.literals.classCount < (1 << 20) - 1
     }
 
@@ -175,8 +188,9 @@ struct ItemFeatures: Sendable {
         if kind == .token {
             key |= UInt64(item.pointee.kindCode & 7) << 3 | UInt64(min(item.pointee.shapeCode, 7)) << 6
         }
-        for (offset, constraint) in constraints.enumerated() where item.pointee.attribute(constraint.key) == constraint.value {
-            key |= 1 << UInt64(32 + offset)
+        for group in groups {
+            guard let value = item.pointee.facts.attribute(group.key) else { continue }
+            for constraint in group.constraints where constraint.value == value { key |= 1 << UInt64(32 + constraint.offset) }
         }
         return key
     }
