@@ -16,6 +16,8 @@ import Testing
         ("Sáng 10/5, tại TP.HCM, bà Nguyễn Thị Kim Ngân trao quyết định. Quyết định ký ngày 10/5/2017.", "2017-05-10"),
         // No time of day: the first full date.
         ("Theo Quyết định số 234/QĐ-BTC ngày 7.2.2017 của Bộ trưởng Bộ Tài chính", "2017-02-07"),
+        // A birth dates the person, not the article.
+        ("Sáng 10/5, ông Đinh La Thăng nhận quyết định. Ông Đinh La Thăng sinh năm 1960, quê Nam Định.", nil),
         // Only a term's span: no date.
         ("Trong nhiệm kỳ Quốc hội khóa XIII (2011 -2016) ông Đinh La Thăng giữ chức Bộ trưởng Bộ GTVT.", nil),
     ] as [(String, String?)])

@@ -7,8 +7,8 @@ import RoleGraphText
 /// date, with its own year, else the year of a full date of the same day in the article, else the latest
 /// year written in it (`quý I/2021`); with none, the first full date (`ngày 7.2.2017`, `22/10/2007`);
 /// else the latest year alone. Years that bound a span (`nhiệm kỳ 2015-2020`, `(2011 -2016)`) are
-/// terms, not dates, and are not counted. Times of day and `nay` are the knowledge base's function words
-/// (`time-of-day`, `now`).
+/// terms, not dates, nor are dates of a birth (`sinh năm 1960`). Times of day, `nay` and `sinh` are the
+/// knowledge base's function words (`time-of-day`, `now`, `birth`).
 /// - Complexity: O(tokens), one pass, no allocation per token.
 enum DocumentDate {
 
@@ -31,7 +31,7 @@ enum DocumentDate {
                 // After a time of day, `8-2` is a day and a month; elsewhere a dash makes a span.
                 let timed = eventDate == nil && precededByTimeOfDay(index, tokens, knowledge)
                 if let written = written(at: index, in: tokens, dash: timed) {
-                    if let year = written.year {
+                    if let year = written.year, !datesABirth(index, tokens, knowledge) {
                         years.insert(year)
                         fullDates.append(written)
                     }
@@ -40,7 +40,7 @@ enum DocumentDate {
                     continue
                 }
                 if tokens[index].text.utf8.count == 4, let year = Int(tokens[index].text), (1945...2100).contains(year),
-                   !boundsSpan(index, tokens) {
+                   !boundsSpan(index, tokens), !datesABirth(index, tokens, knowledge) {
                     years.insert(year)
                 }
             }
@@ -76,6 +76,12 @@ enum DocumentDate {
             return Written(day: day, month: month, year: year, end: index + 5)
         }
         return Written(day: day, month: month, year: nil, end: index + 3)
+    }
+
+    /// `sinh năm 1960`, `sinh ngày 12/6/1953`: a birth (a `birth` function word at most two tokens before)
+    /// dates a person, not the article.
+    private static func datesABirth(_ index: Int, _ tokens: [Token], _ knowledge: KnowledgeBase) -> Bool {
+        (max(0, index - 2)..<index).contains { knowledge.functionWordRoles(of: tokens[$0].lower).contains(.birth) }
     }
 
     /// Whether a year starts or ends a span of numbers (`2015-2020`, `2011 -2016`, `2016 – 2021`).

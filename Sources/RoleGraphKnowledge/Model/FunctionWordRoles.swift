@@ -30,6 +30,8 @@ public struct FunctionWordRoles: OptionSet, Sendable, Hashable {
     public static let pastAdverb = Self(rawValue: 1 << 10)
     /// States a role without an event (`là`): what a sentence's past adverb puts in the past.
     public static let copula = Self(rawValue: 1 << 11)
+    /// Dates a birth, not the article (`sinh` in `sinh năm 1960`).
+    public static let birth = Self(rawValue: 1 << 12)
 
     /// The attribute values, as written in the knowledge files.
     public static let names: [(String, FunctionWordRoles)] = [
@@ -37,6 +39,7 @@ public struct FunctionWordRoles: OptionSet, Sendable, Hashable {
         ("number-sign", .numberSign), ("time-of-day", .timeOfDay), ("now", .now),
         ("period-opener", .periodOpener), ("period-word", .periodWord), ("term-head", .termHead),
         ("source-cue", .sourceCue), ("past-adverb", .pastAdverb), ("copula", .copula),
+        ("birth", .birth),
     ]
 
     /// The roles of a `role` attribute value (`period-opener,period-word`); unknown names are ignored.
