@@ -55,8 +55,11 @@ struct WordCache {
     private var ascii: [Int32]
     /// Buffers for building the views of new words.
     private var scratch = TokenViews.Scratch()
+    /// Prebuilt views of common words, asked before a new word's views are built.
+    private let shared: WordTable?
 
-    init(capacity: Int) {
+    init(capacity: Int, shared: WordTable? = nil) {
+        self.shared = shared
         var size = 64
         var bits: UInt64 = 6
         while size < capacity * 2 {
@@ -72,7 +75,7 @@ struct WordCache {
 
     /// The first 16 bytes of a token, little-endian, zero beyond its end.
     @inline(__always)
-    private static func prefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
+    static func prefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
         let length = range.count
         let s = range.lowerBound
         if s + 16 <= p.count, let base = p.baseAddress {
@@ -96,7 +99,7 @@ struct WordCache {
 
     /// Hash of a key: its prefix words and length, multiplied so the top bits mix.
     @inline(__always)
-    private static func hash(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> UInt64 {
+    static func hash(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> UInt64 {
         let h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)
         return (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
     }
@@ -106,7 +109,25 @@ struct WordCache {
     /// - Complexity: O(k) for a word of k bytes.
     @inline(__always)
     mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { TokenViews.word(p, range, gap: .none, scratch: &$0) }
+        let length = range.count
+        let (w0, w1) = Self.prefix(p, range)
+        switch find(p, range.lowerBound, length, w0, w1) {
+        case .found(let index):
+            return Int(index)
+        case .empty(let slot):
+            return insert(newWord(p, range, w0, w1), at: slot, range.lowerBound, length, w0, w1)
+        }
+    }
+
+    /// The views of a word this cache has not seen: from the shared table if it has them, else built.
+    @inline(__always)
+    private mutating func newWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                  _ w0: UInt64, _ w1: UInt64) -> Entry {
+        if let shared {
+            let known = shared.find(p, range.lowerBound, range.count, w0, w1)
+            if known >= 0 { return shared.entries[known] }
+        }
+        return Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch))
     }
 
     /// The entry of the number token at `range`.
@@ -142,7 +163,7 @@ struct WordCache {
         case .found(let index):
             return Int(index)
         case .empty(let slot):
-            return insert(make(&scratch), at: slot, range.lowerBound, length, w0, w1)
+            return insert(Entry(make(&scratch)), at: slot, range.lowerBound, length, w0, w1)
         }
     }
 
@@ -163,7 +184,7 @@ struct WordCache {
         case .empty(let slot):
             let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
             if end == start + length {
-                return (insert(TokenViews.word(p, start..<end, gap: .none, scratch: &scratch), at: slot, start, length, w0, w1), length)
+                return (insert(newWord(p, start..<end, w0, w1), at: slot, start, length, w0, w1), length)
             }
             let word = self.word(p, start..<end)
             // The word's insertion may have grown the table: look the span's slot up again.
@@ -201,11 +222,11 @@ struct WordCache {
         }
     }
 
-    /// Adds `token`, the `length` bytes at `start`, as a new entry in empty slot `slot`.
-    private mutating func insert(_ token: Token, at slot: Int, _ start: Int, _ length: Int,
+    /// Adds `entry`, the views of the `length` bytes at `start`, as a new entry in empty slot `slot`.
+    private mutating func insert(_ entry: Entry, at slot: Int, _ start: Int, _ length: Int,
                                  _ w0: UInt64, _ w1: UInt64) -> Int {
         let index = entries.count
-        entries.append(Entry(token))
+        entries.append(entry)
         starts.append(start)
         slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                            index: Int32(truncatingIfNeeded: index))

@@ -12,11 +12,14 @@ public struct Extractor: Sendable {
     public let knowledge: KnowledgeBase
     let scanner: PhraseScanner
     let heads: OrganizationResolver.Heads
+    /// The views of the knowledge base's syllables, built once for all documents (``WordTable``).
+    let words: WordTable
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
         self.scanner = PhraseScanner(knowledge: knowledge)
         self.heads = OrganizationResolver.Heads(knowledge: knowledge)
+        self.words = WordTable(words: knowledge.matcher.syllables)
     }
 
     /// The extractor over the bundled knowledge files, built once per process.
@@ -33,7 +36,7 @@ public struct Extractor: Sendable {
 
     /// Extracts one text; `date` (ISO) overrides the date found in the text.
     public func extract(_ text: SourceText, id: String, source: String?, date: String?) -> Document {
-        let tokens = Tokenizer.tokens(of: text)
+        let tokens = Tokenizer.tokens(of: text, words: words)
         let documentDate = date ?? DocumentDate.find(in: tokens, knowledge: knowledge)
         let result = scanner.scan(tokens, date: documentDate)
         return DocumentBuilder(text: text, tokens: tokens, result: result, knowledge: knowledge, heads: heads)

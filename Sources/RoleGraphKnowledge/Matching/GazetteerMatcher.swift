@@ -171,6 +171,10 @@ public struct GazetteerMatcher: Sendable {
         }
     }
 
+    /// Every syllable of the knowledge base's surfaces, lower-case, in id order: the words a
+    /// ``WordTable`` for this knowledge base holds.
+    public var syllables: [String] { vocabulary.syllables }
+
     /// The syllable id of one lower-cased syllable (a token's `lower`), or ``unknownSyllable``.
     public func syllableID(_ lower: String) -> Int32 { vocabulary.id(of: lower) }
 

@@ -23,6 +23,11 @@ struct SyllableVocabulary: Sendable {
 
     var count: Int { hashes.count }
 
+    /// Every syllable, in id order.
+    var syllables: [String] {
+        (0..<count).map { String(decoding: bytes[Int(offsets[$0])..<Int(offsets[$0 + 1])], as: UTF8.self) }
+    }
+
     // MARK: Look-up
 
     /// The id of a lower-cased syllable, or ``unknown``.

@@ -61,7 +61,7 @@ extension RuleItem.Facts {
             default: return nil
             }
         case .period(let ongoing): return key.code == .ongoing ? (ongoing ? "yes" : "no") : nil
-        case .entry(let attributes, let id): return key.code == .id ? id : attributes[key.name]
+        case .entry(let attributes, let id, _): return key.code == .id ? id : attributes[key.name]
         }
     }
 }

@@ -25,7 +25,25 @@ public struct RuleItem: Sendable, Equatable {
     /// Whether the item's first token starts a line (`Token.gap == .newline`, or the text's first token).
     public var startsLine: Bool
     /// Lower-case text, tokens joined by single spaces (`thôi giữ chức`, `:`); quoted literals compare with it.
-    public var text: String
+    /// An item of several tokens built by ``RuleItems`` joins its tokens' texts only when this is read:
+    /// the features of a stream (``ItemFeatures``) need no text of that length.
+    public var text: String {
+        get {
+            switch textSource {
+            case .string(let text): text
+            case .joined(let tokens, let span): tokens.joinedLower(span)
+            }
+        }
+        set { textSource = .string(newValue) }
+    }
+    /// Where ``text`` comes from.
+    var textSource: TextSource
+
+    /// An item's text as given, or the lower-case texts of a span of tokens joined by single spaces.
+    enum TextSource: Sendable {
+        case string(String)
+        case joined(TokenTexts, Range<Int>)
+    }
     /// Facts a class constraint can test (`CUE[status=ended]`): see ``RuleItems`` for the keys each kind has.
     public var attributes: [String: String] {
         get { facts.dictionary }
@@ -50,8 +68,9 @@ public struct RuleItem: Sendable, Equatable {
         case phrase(rule: String, short: UInt8)
         /// `ongoing` = `yes` / `no`.
         case period(ongoing: Bool)
-        /// A lexicon entry's attributes with `id` set to the entry's id.
-        case entry([String: String], id: String)
+        /// A lexicon entry's attributes with `id` set to the entry's id; `number` is the entry's index in
+        /// the knowledge base (-1: unknown), by which ``RuleStream`` memoises what its attributes meet.
+        case entry([String: String], id: String, number: Int32 = -1)
 
         init(_ attributes: [String: String]) {
             if attributes.isEmpty {
@@ -80,7 +99,7 @@ public struct RuleItem: Sendable, Equatable {
                 if short != 0 { attributes["short"] = short == 2 ? "yes" : "no" }
                 return attributes
             case .period(let ongoing): return ["ongoing": ongoing ? "yes" : "no"]
-            case .entry(let attributes, let id):
+            case .entry(let attributes, let id, _):
                 var all = attributes
                 all["id"] = id
                 return all
@@ -100,13 +119,13 @@ public struct RuleItem: Sendable, Equatable {
     public init(kind: Kind, tokens: Range<Int>, index: Int? = nil, startsLine: Bool = false, text: String = "",
                 attributes: [String: String] = [:]) {
         self.kind = kind; self.tokens = tokens; self.index = index; self.startsLine = startsLine
-        self.text = text; self.facts = Facts(attributes)
+        self.textSource = .string(text); self.facts = Facts(attributes)
     }
 
     /// An item with its attributes as ``Facts``.
-    init(kind: Kind, tokens: Range<Int>, index: Int?, startsLine: Bool, text: String, facts: Facts, word: Int32 = -1) {
+    init(kind: Kind, tokens: Range<Int>, index: Int?, startsLine: Bool, text: TextSource, facts: Facts, word: Int32 = -1) {
         self.kind = kind; self.tokens = tokens; self.index = index; self.startsLine = startsLine
-        self.text = text; self.facts = facts; self.word = word
+        self.textSource = text; self.facts = facts; self.word = word
     }
 
     /// One attribute, without building the dictionary.

@@ -37,12 +37,16 @@ enum RuleItems {
             positionAt[start] = index
         }
         var phraseAt = [Int](repeating: -1, count: count)
-        for (index, phrase) in result.phrases.enumerated() where phrase.kind != .title && !phrase.isImplicit {
-            let start = phrase.tokens.lowerBound
-            guard start >= 0 && start < count else { continue }
-            let known = phraseAt[start]
-            if known >= 0, !preferred(phrase, over: result.phrases[known]) { continue }
-            phraseAt[start] = index
+        // Read in place: a `Phrase` holds six strings, and a copy per phrase costs more than the loop.
+        result.phrases.withUnsafeBufferPointer { phrases in
+            for index in phrases.indices where phrases[index].kind != .title && !phrases[index].isImplicit {
+                let start = phrases[index].tokens.lowerBound
+                guard start >= 0 && start < count else { continue }
+                let known = phraseAt[start]
+                if known >= 0, !preferred(phrases[index].tokens.count, phrases[index].kind,
+                                          over: phrases[known].tokens.count, phrases[known].kind) { continue }
+                phraseAt[start] = index
+            }
         }
         var periods: [PeriodMarkers.Marker] = []
         var periodAt = [Int](repeating: -1, count: count)
@@ -58,23 +62,10 @@ enum RuleItems {
             }
             return false
         }
-        /// The span's lower-case token texts joined by single spaces, written once into a string of the
-        /// right size.
-        func text(_ span: Range<Int>) -> String {
-            if span.count == 1 { return tokens[span.lowerBound].lower }
-            var length = span.count - 1
-            for index in span { length += tokens[index].lower.utf8.count }
-            return String(unsafeUninitializedCapacity: length) { buffer in
-                var offset = 0
-                for index in span {
-                    if index > span.lowerBound { buffer[offset] = 0x20; offset += 1 }
-                    var lower = tokens[index].lower
-                    lower.withUTF8 { bytes in
-                        for byte in bytes { buffer[offset] = byte; offset += 1 }
-                    }
-                }
-                return offset
-            }
+        // Items of several tokens read their text through this (built when read, see ``RuleItem/text``).
+        let texts = TokenTexts(tokens)
+        func text(_ span: Range<Int>) -> RuleItem.TextSource {
+            span.count == 1 ? .string(tokens[span.lowerBound].lower) : .joined(texts, span)
         }
         func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int? = nil, _ facts: RuleItem.Facts) -> RuleItem {
             RuleItem(kind: kind, tokens: span, index: index, startsLine: tokens[span.lowerBound].gap == .newline,
@@ -93,22 +84,22 @@ enum RuleItems {
                                       head: result.positions[index].head))
             } else if phraseAt[cursor] >= 0 {
                 let index = phraseAt[cursor]
-                let kind = result.phrases[index].kind
-                let short: UInt8 = kind != .person ? 0 : result.phrases[index].isShortReference ? 2 : 1
-                next = item(self.kind(of: kind), result.phrases[index].tokens, index: index,
-                            .phrase(rule: result.phrases[index].rule, short: short))
+                next = result.phrases.withUnsafeBufferPointer { phrases in
+                    let kind = phrases[index].kind
+                    let short: UInt8 = kind != .person ? 0 : phrases[index].isShortReference ? 2 : 1
+                    return item(self.kind(of: kind), phrases[index].tokens, index: index,
+                                .phrase(rule: phrases[index].rule, short: short))
+                }
             } else if periodAt[cursor] >= 0, !hidesPhrase(periods[periodAt[cursor]].tokens) {
                 let period = periods[periodAt[cursor]]
                 next = item(.period, period.tokens, .period(ongoing: period.ongoing))
             } else if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
-                let entry = context.entry(cue)
-                next = item(.cue, cue.tokens, .entry(entry.attributes, id: entry.id))
+                next = item(.cue, cue.tokens, entryFacts(cue.entry, context))
             } else if let honorific = context.longest(Kinds.honorific, at: cursor), !hidesPhrase(honorific.tokens) {
-                let entry = context.entry(honorific)
-                next = item(.honorific, honorific.tokens, .entry(entry.attributes, id: entry.id))
+                next = item(.honorific, honorific.tokens, entryFacts(honorific.entry, context))
             } else {
                 next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil,
-                                startsLine: tokens[cursor].gap == .newline, text: tokens[cursor].lower,
+                                startsLine: tokens[cursor].gap == .newline, text: .string(tokens[cursor].lower),
                                 facts: .token(kind: code(of: tokens[cursor].kind), shape: code(of: tokens[cursor].shape)),
                                 word: tokens[cursor].word)
             }
@@ -141,10 +132,18 @@ enum RuleItems {
 
     /// Between phrases that start at the same token: the longer; on a tie a person, then the later one
     /// (an organisation's outermost name is added last).
-    private static func preferred(_ phrase: Phrase, over known: Phrase) -> Bool {
-        if phrase.tokens.count != known.tokens.count { return phrase.tokens.count > known.tokens.count }
-        if (phrase.kind == .person) != (known.kind == .person) { return phrase.kind == .person }
+    private static func preferred(_ length: Int, _ kind: Phrase.Kind, over knownLength: Int, _ knownKind: Phrase.Kind) -> Bool {
+        if length != knownLength { return length > knownLength }
+        if (kind == .person) != (knownKind == .person) { return kind == .person }
         return true
+    }
+
+    /// A cue's or honorific's facts: its entry's attributes and id, read in place (no copy of the entry),
+    /// with the entry's number for ``RuleStream``'s memo.
+    private static func entryFacts(_ entry: Int, _ context: PatternContext) -> RuleItem.Facts {
+        context.knowledge.entries.withUnsafeBufferPointer { entries in
+            .entry(entries[entry].attributes, id: entries[entry].id, number: Int32(truncatingIfNeeded: entry))
+        }
     }
 
     private static func kind(of kind: Phrase.Kind) -> RuleItem.Kind {

@@ -38,6 +38,8 @@ struct RuleStream {
         // Features of token items by ``RuleItem/word`` (0: not worked out yet; a token's features are
         // never 0, its kind code is 7): the literal look-up and constraint loop run once per distinct token.
         var featuresByWord: [UInt64] = []
+        // Constraint bits of cue and honorific items by knowledge entry: their attributes are the entry's.
+        var entryBits: [Int32: UInt64] = [:]
         bits.withUnsafeMutableBufferPointer { bits in
         cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
         cacheBits.withUnsafeMutableBufferPointer { cacheBits in
@@ -54,6 +56,8 @@ struct RuleStream {
                     }
                     if featuresByWord[word] == 0, let key = features.key(of: item) { featuresByWord[word] = key }
                     memoised = featuresByWord[word] == 0 ? nil : featuresByWord[word]
+                } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
+                    memoised = features.key(of: item, entry: number, memo: &entryBits)
                 } else {
                     memoised = features.key(of: item)
                 }
@@ -175,8 +179,27 @@ struct ItemFeatures: Sendable {
     @inline(__always)
     func key(of item: UnsafePointer<RuleItem>) -> UInt64? {
         guard packable else { return nil }
+        if case .token = item.pointee.facts { return base(of: item) }
+        return base(of: item) | constraintBits(of: item)
+    }
+
+    /// ``key(of:)`` of an item with ``RuleItem/Facts/entry(_:id:number:)`` facts, whose constraint bits
+    /// depend only on the entry: worked out once per entry number in `memo`.
+    @inline(__always)
+    func key(of item: UnsafePointer<RuleItem>, entry: Int32, memo: inout [Int32: UInt64]) -> UInt64? {
+        guard packable else { return nil }
+        if let bits = memo[entry] { return base(of: item) | bits }
+        let bits = constraintBits(of: item)
+        memo[entry] = bits
+        return base(of: item) | bits
+    }
+
+    /// The item kind, the literal class of its text and, for tokens, their `kind` and `shape` codes; for a
+    /// coded token (``RuleItem/Facts/token(kind:shape:)``) its constraint bits too.
+    @inline(__always)
+    private func base(of item: UnsafePointer<RuleItem>) -> UInt64 {
         let kind = item.pointee.kind
-        var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.text) + 1) << 9
+        var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.textSource) + 1) << 9
         if case .token(let tokenKind, let shape) = item.pointee.facts {
             if kind == .token { key |= UInt64(tokenKind & 7) << 3 | UInt64(min(shape, 7)) << 6 }
             // A coded token has only `kind` and `shape`.
@@ -188,6 +211,12 @@ struct ItemFeatures: Sendable {
         if kind == .token {
             key |= UInt64(item.pointee.kindCode & 7) << 3 | UInt64(min(item.pointee.shapeCode, 7)) << 6
         }
+        return key
+    }
+
+    /// One bit per constraint the item's attributes meet (items without coded token facts).
+    private func constraintBits(of item: UnsafePointer<RuleItem>) -> UInt64 {
+        var key: UInt64 = 0
         for group in groups {
             guard let value = item.pointee.facts.attribute(group.key) else { continue }
             for constraint in group.constraints where constraint.value == value { key |= 1 << UInt64(32 + constraint.offset) }
@@ -242,6 +271,20 @@ struct LiteralTable: Sendable {
         var firstBytes = [Bool](repeating: false, count: 256)
         for (bytes, _) in plain where !bytes.isEmpty { firstBytes[Int(bytes[0])] = true }
         self.firstBytes = firstBytes
+    }
+
+    /// The class of the literals an item's text equals, or -1. A joined text longer than every literal
+    /// equals none when it is certainly NFC and every literal is compared by bytes: then it is never built.
+    @inline(__always)
+    func classOf(_ source: RuleItem.TextSource) -> Int32 {
+        switch source {
+        case .string(let text):
+            return classOf(text)
+        case .joined(let texts, let span):
+            if representatives.isEmpty { return -1 }
+            if other.isEmpty, texts.isPlain(span, longerThan: longestPlain) { return -1 }
+            return classOf(texts.joinedLower(span))
+        }
     }
 
     /// The class of the literals `text` equals, or -1.

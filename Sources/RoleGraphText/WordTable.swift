@@ -1,0 +1,115 @@
+/// The views of words that occur in many documents (the knowledge base's syllables, lower-case and
+/// capitalised), built once and shared by every tokenisation.
+///
+/// Each tokenisation memoises its distinct tokens in a ``WordCache``, and building the views of a word
+/// the cache has not seen (``TokenViews/word(_:_:gap:scratch:)``: decode, lower-case, two `String`s) costs
+/// about 600 instructions; an article meets a few hundred new words, most of them ordinary syllables
+/// that every article repeats. A cache that misses asks this table before building: a hit copies the
+/// prebuilt views (two retains at most) instead. The cache numbers words per document as before, so
+/// nothing downstream sees the table.
+///
+/// Immutable after `init`, so one table serves every thread (`Sendable`).
+///
+/// - Invariant: an entry's views are those ``TokenViews/word(_:_:gap:scratch:)`` builds from its key's
+///   bytes (`init` keeps only keys that tokenise as one word over all their bytes, and takes that token's
+///   views). The cache asks only with the exact bytes of a word it has delimited, so a hit gives the
+///   views it would have built: tokens are the same with or without the table.
+public final class WordTable: Sendable {
+    /// Open-addressing slots as in ``WordCache``: first 16 bytes, length (0: empty), entry.
+    private let w0s: [UInt64]
+    private let w1s: [UInt64]
+    private let lengths: [Int32]
+    private let indices: [Int32]
+    private let shift: UInt64
+    /// Every key's bytes back to back; entry `i` starts at `starts[i]` (for keys longer than 16 bytes).
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    /// Per entry: its views.
+    let entries: [WordCache.Entry]
+
+    /// A table without words: every look-up misses.
+    public static let empty = WordTable(words: [])
+
+    /// The number of words in the table.
+    public var count: Int { entries.count }
+
+    /// A table of `words` (normalised text) that tokenise as one word each, and their capitalised forms
+    /// (`bộ` → `Bộ`). - Complexity: O(total bytes), once per knowledge base.
+    public init(words: [String]) {
+        var keys: [String] = []
+        var seen: Set<String> = []
+        for word in words {
+            for form in [word, Self.capitalised(word)] where seen.insert(form).inserted { keys.append(form) }
+        }
+        var entries: [WordCache.Entry] = []
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        var size = 64
+        var bits: UInt64 = 6
+        while size < keys.count * 2 {
+            size <<= 1
+            bits += 1
+        }
+        var w0s = [UInt64](repeating: 0, count: size)
+        var w1s = [UInt64](repeating: 0, count: size)
+        var lengths = [Int32](repeating: 0, count: size)
+        var indices = [Int32](repeating: 0, count: size)
+        let shift = 64 - bits
+        for key in keys {
+            let utf8 = Array(key.utf8)
+            let token: Token? = utf8.withUnsafeBufferPointer { p in
+                let tokens = Tokenizer.tokens(in: p)
+                return tokens.count == 1 && tokens[0].kind == .word && tokens[0].range == 0..<p.count ? tokens[0] : nil
+            }
+            guard let token, utf8.count <= Int(Int32.max) else { continue }
+            let (w0, w1) = utf8.withUnsafeBufferPointer { WordCache.prefix($0, 0..<$0.count) }
+            var slot = Int(truncatingIfNeeded: WordCache.hash(w0, w1, utf8.count) >> shift)
+            while lengths[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            w0s[slot] = w0
+            w1s[slot] = w1
+            lengths[slot] = Int32(utf8.count)
+            indices[slot] = Int32(entries.count)
+            entries.append(WordCache.Entry(token))
+            starts.append(bytes.count)
+            bytes += utf8
+        }
+        self.w0s = w0s
+        self.w1s = w1s
+        self.lengths = lengths
+        self.indices = indices
+        self.shift = shift
+        self.bytes = bytes
+        self.starts = starts
+        self.entries = entries
+    }
+
+    /// `word` with its first letter upper-case (`đồng` → `Đồng`), or `word` when it has none to change.
+    private static func capitalised(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    /// The entry whose key is the `length` bytes of `p` at `start` (first 16 bytes `w0`, `w1`, zero
+    /// padded), or -1. - Complexity: O(1) expected; compares bytes beyond the 16th only for long keys.
+    @inline(__always)
+    func find(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ w0: UInt64, _ w1: UInt64) -> Int {
+        if entries.isEmpty { return -1 }
+        let mask = lengths.count - 1
+        var slot = Int(truncatingIfNeeded: WordCache.hash(w0, w1, length) >> shift)
+        return lengths.withUnsafeBufferPointer { lengths in
+            while true {
+                let candidate = Int(lengths[slot])
+                if candidate == 0 { return -1 }
+                if candidate == length, w0s[slot] == w0, w1s[slot] == w1 {
+                    let index = Int(indices[slot])
+                    if length <= 16 || bytes.withUnsafeBufferPointer({ key in
+                        (16..<length).allSatisfy { key[starts[index] + $0] == p[start + $0] }
+                    }) {
+                        return index
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
