@@ -165,45 +165,16 @@ struct OrganizationResolver {
         }
     }
 
-    /// Whether every scalar of a text is below U+0300 or in Latin Extended Additional (U+1E00–U+1EFF), as
-    /// Vietnamese is written: no combining mark, so every scalar but a CR before an LF is a character of its own.
-    static func isSimpleLatin(_ text: Substring.UTF8View) -> Bool {
-        if let simple = text.withContiguousStorageIfAvailable({ isSimpleLatin(bytes: $0) }) { return simple }
-        var bytes = text.makeIterator()
-        while let byte = bytes.next() {
-            if byte < 0x80 { continue }
-            if byte >= 0xC2 && byte <= 0xCB { _ = bytes.next(); continue }
-            if byte == 0xE1, let second = bytes.next(), second >= 0xB8 && second <= 0xBB { _ = bytes.next(); continue }
-            return false
-        }
-        return true
-    }
-
-    /// ``isSimpleLatin(_:)`` over contiguous UTF-8 bytes (a native string's), without an iterator.
-    @inline(__always)
-    static func isSimpleLatin(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            if byte >= 0xC2 && byte <= 0xCB { index += 2; continue }
-            if byte == 0xE1, index + 1 < count, bytes[index + 1] >= 0xB8 && bytes[index + 1] <= 0xBB { index += 3; continue }
-            return false
-        }
-        return true
-    }
-
-    /// Whether every scalar of the text is a character of its own, in NFC (``isSimpleLatin(_:)`` and no CR, which
+    /// Whether every scalar of the text is a character of its own, in NFC (``PlainLatin`` and no CR, which
     /// joins a following LF): then characters compare, count and prefix as the bytes do.
     static func isSimple(_ text: String) -> Bool { isSimple(Substring(text).utf8) }
 
     /// ``isSimple(_:)`` of a substring's bytes, in one pass over contiguous bytes when they are (a native string's).
     static func isSimple(_ utf8: Substring.UTF8View) -> Bool {
-        if let simple = utf8.withContiguousStorageIfAvailable({ isSimpleLatin(bytes: $0) && !$0.contains(0x0D) }) {
+        if let simple = utf8.withContiguousStorageIfAvailable({ PlainLatin.isPlain(bytes: $0) && !$0.contains(0x0D) }) {
             return simple
         }
-        return isSimpleLatin(utf8) && !utf8.contains(0x0D)
+        return PlainLatin.isPlain(Substring(utf8)) && !utf8.contains(0x0D)
     }
 
     /// `text.hasPrefix(prefix)`, by the bytes when both are ``isSimple(_:)`` (a byte prefix is then a character
@@ -227,7 +198,7 @@ struct OrganizationResolver {
     /// and Latin Extended Additional, U+1E00–U+1EFF, as Vietnamese is written) means a match.
     static func containsSpace(_ form: String) -> Bool {
         guard form.utf8.contains(0x20) else { return false }
-        return isSimpleLatin(Substring(form).utf8) ? true : form.contains(" ")
+        return PlainLatin.isPlain(form) ? true : form.contains(" ")
     }
 
     /// Whether a form holds a word in capitals of two letters or more that the name does not

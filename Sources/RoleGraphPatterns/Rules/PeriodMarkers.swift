@@ -40,12 +40,12 @@ enum PeriodMarkers {
         }
     }
 
-    /// `set.contains(text)`, comparing bytes when `text` is certainly NFC (``RuleItem/isPlain(_:)``; the
+    /// `set.contains(text)`, comparing bytes when `text` is certainly NFC (``PlainLatin``; the
     /// sets' members are) instead of hashing it; a text with none of the members' first bytes is none of them.
     @inline(__always)
     static func member(_ text: String, of set: WordSet) -> Bool {
         guard let first = text.utf8.first, set.firstBytes.contains(first) else { return false }
-        guard RuleItem.isPlain(text) else { return set.set.contains(text) }
+        guard PlainLatin.isPlain(text) else { return set.set.contains(text) }
         let bytes = text.utf8
         for option in set.members where option.count == bytes.count && option.elementsEqual(bytes) { return true }
         return false

@@ -1,3 +1,5 @@
+import RoleGraphText
+
 /// One element of the stream that role rules match over: a phrase or position the scanner found, a
 /// status cue, an honorific, a biography period, or a plain token.
 ///
@@ -147,48 +149,11 @@ public struct RuleItem: Sendable, Equatable {
 
     /// `text == literal` (canonical equivalence), comparing bytes when both are certainly NFC.
     func textEquals(_ literal: String, literalIsPlain: Bool) -> Bool {
-        if literalIsPlain && Self.isPlain(text) {
+        if literalIsPlain && PlainLatin.isPlain(text) {
             let a = text.utf8, b = literal.utf8
             return a.count == b.count && a.elementsEqual(b)
         }
         return text == literal
-    }
-
-    /// Whether every scalar of `text` is below U+0300 or in U+1E00–U+1EFF (no combining marks, no
-    /// singleton decompositions): such a text is in NFC.
-    static func isPlain(_ text: String) -> Bool {
-        if let plain = text.utf8.withContiguousStorageIfAvailable({ isPlain(bytes: $0) }) { return plain }
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            if byte < 0x80 { continue }
-            if byte >= 0xC2 && byte <= 0xCB { _ = bytes.next(); continue }   // U+0080–U+02FF
-            if byte == 0xE1 {
-                guard let second = bytes.next(), second >= 0xB8 && second <= 0xBB else { return false }   // U+1E00–U+1EFF
-                _ = bytes.next()
-                continue
-            }
-            return false
-        }
-        return true
-    }
-
-    /// ``isPlain(_:)`` over UTF-8 bytes.
-    @inline(__always)
-    static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            if byte >= 0xC2 && byte <= 0xCB { index += 2; continue }   // U+0080–U+02FF
-            if byte == 0xE1 {
-                guard index + 1 < count, bytes[index + 1] >= 0xB8 && bytes[index + 1] <= 0xBB else { return false }   // U+1E00–U+1EFF
-                index += 3
-                continue
-            }
-            return false
-        }
-        return true
     }
 
     public static func == (a: RuleItem, b: RuleItem) -> Bool {

@@ -1,3 +1,5 @@
+import RoleGraphText
+
 /// A test on one item: the part of a pattern that consumes exactly one item of the stream.
 ///
 /// Classes, literals, constraints, negation and alternations of single-item tests all fold into one
@@ -20,11 +22,11 @@ indirect enum ItemTest: Sendable, Equatable {
     case not(ItemTest)
     case anyOf([ItemTest])
 
-    /// A quoted literal, with whether it is certainly NFC (``RuleItem/isPlain(_:)``), worked out once.
+    /// A quoted literal, with whether it is certainly NFC (``PlainLatin``), worked out once.
     struct Literal: Sendable, Equatable {
         let text: String
         let isPlain: Bool
-        init(_ text: String) { self.text = text; isPlain = RuleItem.isPlain(text) }
+        init(_ text: String) { self.text = text; isPlain = PlainLatin.isPlain(text) }
     }
 
     struct Constraint: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import RoleGraphText
 import Foundation
 
 /// What a rule set's tests see of an item stream, worked out once per stream: for every item, one bit per
@@ -226,7 +227,7 @@ struct ItemFeatures: Sendable {
 }
 
 /// The quoted literals of a rule set, in classes of canonically equal texts, and the class an item's text
-/// falls in: by its bytes when the text is certainly NFC (``RuleItem/isPlain(_:)``) and so is the literal,
+/// falls in: by its bytes when the text is certainly NFC (``PlainLatin``) and so is the literal,
 /// else by `String` equality, as ``RuleItem/textEquals(_:literalIsPlain:)`` compares.
 struct LiteralTable: Sendable {
     /// One text per class.
@@ -255,7 +256,7 @@ struct LiteralTable: Sendable {
             if let known = representatives.firstIndex(of: literal) { group = Int32(known) }
             else { group = Int32(representatives.count); representatives.append(literal) }
             let bytes = Array(literal.utf8)
-            if RuleItem.isPlain(literal) {
+            if PlainLatin.isPlain(literal) {
                 if bytes.count == 1 { single[Int(bytes[0])] = group }
                 else if !plain.contains(where: { $0.bytes == bytes }) { plain.append((bytes, group)) }
                 longestPlain = max(longestPlain, bytes.count)
@@ -296,7 +297,7 @@ struct LiteralTable: Sendable {
     }
 
     private func classOf(bytes: UnsafeBufferPointer<UInt8>, text: String) -> Int32 {
-        if RuleItem.isPlain(bytes: bytes) {
+        if PlainLatin.isPlain(bytes: bytes) {
             // Certainly NFC: equal to a certainly-NFC literal only byte for byte.
             let found = bytes.count <= longestPlain ? plainClass(bytes) : -1
             if found >= 0 || other.isEmpty { return found }

@@ -30,7 +30,7 @@ final class TokenTexts: Sendable {
     }
 
     /// Whether the join of `span` is longer than `length` bytes and certainly NFC (every token's lower-case
-    /// text is, ``RuleItem/isPlain(bytes:)``). One pass over the tokens; the bytes are scanned only when
+    /// text is, ``PlainLatin``). One pass over the tokens; the bytes are scanned only when
     /// the length is exceeded.
     func isPlain(_ span: Range<Int>, longerThan length: Int) -> Bool {
         guard span.count >= 1 else { return false }
@@ -40,7 +40,7 @@ final class TokenTexts: Sendable {
         }
         guard joined > length else { return false }
         return tokens.withUnsafeBufferPointer { tokens in
-            for index in span where !RuleItem.isPlain(tokens[index].lower) { return false }
+            for index in span where !PlainLatin.isPlain(tokens[index].lower) { return false }
             return true
         }
     }
