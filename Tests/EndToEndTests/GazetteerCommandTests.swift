@@ -20,6 +20,7 @@ import RoleGraphDocument
         ("id\ttype\tname\tvariants\tattributes\nx:1\torganization\tBan X\n", ":2:24: expected 5 TAB-separated fields, found 3"),
         ("id\tname\n", ":1:1: expected the header line"),
         ("id\ttype\tname\tvariants\tattributes\nx:1\ttitle\tTổng Bí thư\t\tpriority\n", ":2:24: attribute 'priority' is not key=value"),
+        ("id\ttype\tname\tvariants\tattributes\nw:va\tfunction-word\tvà\t\trole=conjuntion\n", ":2:29: unknown function-word role 'conjuntion'"),
     ])
     func checkNamesFileLineAndColumn(content: String, expected: String) throws {
         let folder = try Binary.temporaryFolder()

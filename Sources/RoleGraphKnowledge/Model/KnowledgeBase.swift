@@ -163,7 +163,9 @@ public struct KnowledgeBase: Sendable {
         let bytes = try InputReader.read(path: path)
         let text = try SourceText(bytes: bytes, file: path)
         // The text is normalised as a whole, so its fields need no second normalisation.
-        return try KnowledgeFile.parse(normalized: text.bytes, file: path)
+        let entries = try KnowledgeFile.parse(normalized: text.bytes, file: path)
+        try KnowledgeFile.checkFunctionWordRoles(entries, text: text.string, file: path)
+        return entries
     }
 
     /// The knowledge files shipped with rolegraph, in load order.
