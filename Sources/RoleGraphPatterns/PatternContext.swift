@@ -82,12 +82,18 @@ final class PatternContext {
     let knowledge: KnowledgeBase
     let date: String?
 
-    /// Longest matches already looked up, per token and kind set (the parsers ask the same questions many
-    /// times while they try alternatives), packed in one word: 0 = not asked yet; else the high half is
-    /// the entry + 2 (1: no match) and the low half the match's length in tokens. One context serves
+    /// Longest matches already looked up, per row and kind set (the parsers ask the same questions many
+    /// times while they try alternatives), packed in 32 bits: 0 = not asked yet; else the high 24 bits are
+    /// the entry + 2 (1: no match) and the low 8 bits the match's length in tokens (a match that does
+    /// not fit is looked up again each time). Only tokens where some surface starts have a row
+    /// (``cacheRow``): the table was 136 bytes a token, zeroed per document (some 8 M of the instructions
+    /// callgrind counts for `memset` over dev+seed); it is now 68 bytes a row. One context serves
     /// one extraction on one thread and no access overlaps another, so the run-time exclusivity checks
     /// are switched off for this hot property.
-    @exclusivity(unchecked) private var cache: [UInt64]
+    @exclusivity(unchecked) private var cache: [UInt32]
+    /// Per token, its row of ``cache`` times ``Kinds/count``, or -1 when no surface starts at its syllable
+    /// (``startKinds`` is 0, and ``longest(_:at:prefix:)`` answers without the cache).
+    private let cacheRow: [Int32]
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
     /// Per token, the kind bits of the entries whose surfaces start with its syllable (0: none).
@@ -107,10 +113,17 @@ final class PatternContext {
         self.syllables = syllables
         self.knowledge = knowledge
         self.date = date
-        self.cache = Array(repeating: 0, count: tokens.count * Kinds.count)
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds
-        self.startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
+        let startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
+        self.startKinds = startKinds
+        var rows = 0
+        self.cacheRow = startKinds.map { kinds in
+            guard kinds != 0 else { return -1 }
+            defer { rows += 1 }
+            return Int32(truncatingIfNeeded: rows * Kinds.count)
+        }
+        self.cache = Array(repeating: 0, count: rows * Kinds.count)
         self.organizationMemo = ParseMemo(slots: tokens.count * Self.organizationDepths)
         self.personMemo = ParseMemo(slots: tokens.count)
     }
@@ -123,11 +136,11 @@ final class PatternContext {
         }
         // No surface of these kinds starts with this token's syllable: no walk needed.
         if startKinds[index] & kinds.mask == 0 { return nil }
-        let slot = index * Kinds.count + kinds.tag
+        let slot = Int(cacheRow[index]) + kinds.tag
         let known = cache[slot]
         if known != 0 {
-            let entry = Int(known >> 32) - 2
-            return entry < 0 ? nil : GazetteerMatch(entry: entry, tokens: index..<(index + Int(known & 0xFFFF_FFFF)))
+            let entry = Int(known >> 8) - 2
+            return entry < 0 ? nil : GazetteerMatch(entry: entry, tokens: index..<(index + Int(known & 0xFF)))
         }
         let found = tokens.withUnsafeBufferPointer { tokens in
             syllables.withUnsafeBufferPointer { ids in
@@ -135,10 +148,13 @@ final class PatternContext {
             }
         }
         guard let found else {
-            cache[slot] = 1 << 32
+            cache[slot] = 1 << 8
             return nil
         }
-        cache[slot] = UInt64(found.entry + 2) << 32 | UInt64(found.end - index)
+        let length = found.end - index
+        if Int(found.entry) + 2 < 1 << 24 && length < 1 << 8 {
+            cache[slot] = UInt32(Int(found.entry) + 2) << 8 | UInt32(length)
+        }
         return GazetteerMatch(entry: Int(found.entry), tokens: index..<found.end)
     }
 
