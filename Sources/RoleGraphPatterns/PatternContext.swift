@@ -105,6 +105,9 @@ final class PatternContext {
     @exclusivity(unchecked) var organizationMemo: ParseMemo<OrganizationParser.Parse>
     /// Persons by surname or from the knowledge base already parsed, per token.
     @exclusivity(unchecked) var personMemo: ParseMemo<Phrase>
+    /// Bytes of the text ``plainText(_:)`` or ``canonicalText(_:)`` is joining; neither calls the other
+    /// while it joins, so one buffer serves both.
+    @exclusivity(unchecked) private var textBuffer = TextBuffer()
     static let organizationDepths = 4
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
@@ -233,33 +236,34 @@ final class PatternContext {
 
     /// The text of a token range as written (normalised), tokens joined as they were spaced.
     func plainText(_ range: Range<Int>) -> String {
-        var text = ""
+        if range.count == 1 { return tokens[range.lowerBound].text }
+        textBuffer.reset()
         for index in range {
-            if index > range.lowerBound, tokens[index].gap != .none { text += " " }
-            text += tokens[index].text
+            if index > range.lowerBound, tokens[index].gap != .none { textBuffer.appendSpace() }
+            textBuffer.append(tokens[index].text)
         }
-        return text
+        return textBuffer.string
     }
 
     /// Canonical text of a token range: abbreviations expanded (`Ban Kinh tế TW` → `Ban Kinh tế Trung ương`,
     /// `UBND tỉnh Yên Bái` → `Ủy ban nhân dân tỉnh Yên Bái`), tokens joined as they were spaced.
     func canonicalText(_ range: Range<Int>) -> String {
-        var text = ""
+        textBuffer.reset()
         var index = range.lowerBound
         while index < range.upperBound {
             let gap = index == range.lowerBound ? Token.Gap.none : tokens[index].gap
             if let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
                facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ") {
                 // Only real abbreviations are replaced; an entry that equals the text (`tỉnh`) keeps its case.
-                if gap != .none { text += " " }
-                text += name(match)
+                if gap != .none { textBuffer.appendSpace() }
+                textBuffer.append(name(match))
                 index = match.tokens.upperBound
             } else {
-                if gap != .none { text += " " }
-                text += tokens[index].text
+                if gap != .none { textBuffer.appendSpace() }
+                textBuffer.append(tokens[index].text)
                 index += 1
             }
         }
-        return text
+        return textBuffer.string
     }
 }
