@@ -245,16 +245,31 @@ final class PatternContext {
         return textBuffer.string
     }
 
+    /// The abbreviation ``canonicalText(_:)`` replaces at a token of the range, if any. Only real abbreviations
+    /// are replaced; an entry that equals the text (`tỉnh`) keeps its case.
+    private func abbreviation(at index: Int, within range: Range<Int>) -> GazetteerMatch? {
+        guard let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
+              facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ")
+        else { return nil }
+        return match
+    }
+
+    /// Whether ``canonicalText(_:)`` replaces an abbreviation in the range; when not, it equals ``plainText(_:)``.
+    /// Up to the first replacement its walk goes token by token, as this one does, so both find the same first.
+    func abbreviates(_ range: Range<Int>) -> Bool {
+        range.contains { abbreviation(at: $0, within: range) != nil }
+    }
+
     /// Canonical text of a token range: abbreviations expanded (`Ban Kinh tế TW` → `Ban Kinh tế Trung ương`,
     /// `UBND tỉnh Yên Bái` → `Ủy ban nhân dân tỉnh Yên Bái`), tokens joined as they were spaced.
+    /// Most ranges abbreviate nothing, and their canonical text is their ``plainText(_:)``, byte for byte.
     func canonicalText(_ range: Range<Int>) -> String {
+        guard abbreviates(range) else { return plainText(range) }
         textBuffer.reset()
         var index = range.lowerBound
         while index < range.upperBound {
             let gap = index == range.lowerBound ? Token.Gap.none : tokens[index].gap
-            if let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
-               facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ") {
-                // Only real abbreviations are replaced; an entry that equals the text (`tỉnh`) keeps its case.
+            if let match = abbreviation(at: index, within: range) {
                 if gap != .none { textBuffer.appendSpace() }
                 textBuffer.append(name(match))
                 index = match.tokens.upperBound
