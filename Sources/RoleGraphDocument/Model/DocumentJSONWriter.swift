@@ -8,7 +8,9 @@
 /// compare the two on real documents, so a key added to ``Document`` without a line here fails them.
 /// - Complexity: O(output bytes); one growing allocation.
 struct DocumentJSONWriter {
-    private(set) var bytes: [UInt8] = []
+    private var out: ByteSink
+    /// The JSON written.
+    var bytes: [UInt8] { out.bytes }
     let pretty: Bool
     private var depth = 0
     /// Whether the container being written has no member yet.
@@ -16,7 +18,7 @@ struct DocumentJSONWriter {
 
     init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        out = ByteSink(capacity: capacity)
     }
 
     mutating func write(_ document: Document) {
@@ -102,7 +104,7 @@ struct DocumentJSONWriter {
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        out.append(bracket)
         depth += 1
         first = true
     }
@@ -110,23 +112,23 @@ struct DocumentJSONWriter {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if pretty {
-            if first { bytes.append(0x0A) }
+            if first { out.append(0x0A) }
             newline()
         }
-        bytes.append(bracket)
+        out.append(bracket)
         first = false
     }
 
     /// Before a member or element: the comma and, when pretty, the line break and indentation.
     private mutating func separate() {
-        if !first { bytes.append(0x2C) }
+        if !first { out.append(0x2C) }
         first = false
         if pretty { newline() }
     }
 
     private mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+        out.append(0x0A)
+        for _ in 0..<(depth * 2) { out.append(0x20) }
     }
 
     /// Compact output writes the separator, the quoted name and the colon in one copy from a stack buffer
@@ -151,15 +153,15 @@ struct DocumentJSONWriter {
                 base[end] = 0x22
                 base[end + 1] = 0x3A
                 end += 2
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
+                out.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
             }
             return
         }
         separate()
-        bytes.append(0x22)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        if pretty { bytes.append(contentsOf: [0x20, 0x3A, 0x20]) } else { bytes.append(0x3A) }
+        out.append(0x22)
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(0x22)
+        if pretty { out.append(contentsOf: [0x20, 0x3A, 0x20]) } else { out.append(0x3A) }
     }
 
     // MARK: Scalars
@@ -176,19 +178,19 @@ struct DocumentJSONWriter {
                 digits[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            if value < 0 { bytes.append(0x2D) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            if value < 0 { out.append(0x2D) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
     private mutating func nullable(_ value: String?) {
-        if let value { string(value) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        if let value { string(value) } else { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`-style or `\u00XX` escapes,
     /// everything else (slashes, Vietnamese letters) as its UTF-8 bytes.
     private mutating func string(_ value: String) {
-        bytes.append(0x22)
+        out.append(0x22)
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
@@ -204,24 +206,24 @@ struct DocumentJSONWriter {
                 let byte = utf8[i]
                 i += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
                 runStart = i
                 switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-                case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x08: out.append(contentsOf: [0x5C, 0x62])
+                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(0x22)
+        out.append(0x22)
     }
 
     /// Whether any of the eight bytes (little-endian in `word`) is below U+0020, `"` or `\`. Exact as a
