@@ -58,8 +58,11 @@ struct OrganizationParser {
             var phrase = Phrase(kind: .organization, tokens: known.tokens, rule: "gazetteer:organization",
                                 name: context.name(known))
             phrase.knowledgeID = context.id(known)
-            if prefix.isEmpty, context.canonicalText(known.tokens) == context.plainText(known.tokens) {
-                phrase.surface = context.plainText(known.tokens)
+            if prefix.isEmpty {
+                // The text as written is the surface when it is also the canonical text: certainly so
+                // when no abbreviation is expanded, without building the canonical text.
+                let plain = context.plainText(known.tokens)
+                if !context.abbreviates(known.tokens) || context.canonicalText(known.tokens) == plain { phrase.surface = plain }
             }
             return Parse(phrases: [phrase], end: known.tokens.upperBound)
         }

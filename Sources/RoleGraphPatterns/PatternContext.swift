@@ -82,12 +82,18 @@ final class PatternContext {
     let knowledge: KnowledgeBase
     let date: String?
 
-    /// Longest matches already looked up, per token and kind set (the parsers ask the same questions many
-    /// times while they try alternatives), packed in one word: 0 = not asked yet; else the high half is
-    /// the entry + 2 (1: no match) and the low half the match's length in tokens. One context serves
+    /// Longest matches already looked up, per row and kind set (the parsers ask the same questions many
+    /// times while they try alternatives), packed in 32 bits: 0 = not asked yet; else the high 24 bits are
+    /// the entry + 2 (1: no match) and the low 8 bits the match's length in tokens (a match that does
+    /// not fit is looked up again each time). Only tokens where some surface starts have a row
+    /// (``cacheRow``): the table was 136 bytes a token, zeroed per document (some 8 M of the instructions
+    /// callgrind counts for `memset` over dev+seed); it is now 68 bytes a row. One context serves
     /// one extraction on one thread and no access overlaps another, so the run-time exclusivity checks
     /// are switched off for this hot property.
-    @exclusivity(unchecked) private var cache: [UInt64]
+    @exclusivity(unchecked) private var cache: [UInt32]
+    /// Per token, its row of ``cache`` times ``Kinds/count``, or -1 when no surface starts at its syllable
+    /// (``startKinds`` is 0, and ``longest(_:at:prefix:)`` answers without the cache).
+    private let cacheRow: [Int32]
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
     /// Per token, the kind bits of the entries whose surfaces start with its syllable (0: none).
@@ -99,6 +105,9 @@ final class PatternContext {
     @exclusivity(unchecked) var organizationMemo: ParseMemo<OrganizationParser.Parse>
     /// Persons by surname or from the knowledge base already parsed, per token.
     @exclusivity(unchecked) var personMemo: ParseMemo<Phrase>
+    /// Bytes of the text ``plainText(_:)`` or ``canonicalText(_:)`` is joining; neither calls the other
+    /// while it joins, so one buffer serves both.
+    @exclusivity(unchecked) private var textBuffer = TextBuffer()
     static let organizationDepths = 4
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
@@ -107,10 +116,17 @@ final class PatternContext {
         self.syllables = syllables
         self.knowledge = knowledge
         self.date = date
-        self.cache = Array(repeating: 0, count: tokens.count * Kinds.count)
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds
-        self.startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
+        let startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
+        self.startKinds = startKinds
+        var rows = 0
+        self.cacheRow = startKinds.map { kinds in
+            guard kinds != 0 else { return -1 }
+            defer { rows += 1 }
+            return Int32(truncatingIfNeeded: rows * Kinds.count)
+        }
+        self.cache = Array(repeating: 0, count: rows * Kinds.count)
         self.organizationMemo = ParseMemo(slots: tokens.count * Self.organizationDepths)
         self.personMemo = ParseMemo(slots: tokens.count)
     }
@@ -123,11 +139,11 @@ final class PatternContext {
         }
         // No surface of these kinds starts with this token's syllable: no walk needed.
         if startKinds[index] & kinds.mask == 0 { return nil }
-        let slot = index * Kinds.count + kinds.tag
+        let slot = Int(cacheRow[index]) + kinds.tag
         let known = cache[slot]
         if known != 0 {
-            let entry = Int(known >> 32) - 2
-            return entry < 0 ? nil : GazetteerMatch(entry: entry, tokens: index..<(index + Int(known & 0xFFFF_FFFF)))
+            let entry = Int(known >> 8) - 2
+            return entry < 0 ? nil : GazetteerMatch(entry: entry, tokens: index..<(index + Int(known & 0xFF)))
         }
         let found = tokens.withUnsafeBufferPointer { tokens in
             syllables.withUnsafeBufferPointer { ids in
@@ -135,10 +151,13 @@ final class PatternContext {
             }
         }
         guard let found else {
-            cache[slot] = 1 << 32
+            cache[slot] = 1 << 8
             return nil
         }
-        cache[slot] = UInt64(found.entry + 2) << 32 | UInt64(found.end - index)
+        let length = found.end - index
+        if Int(found.entry) + 2 < 1 << 24 && length < 1 << 8 {
+            cache[slot] = UInt32(Int(found.entry) + 2) << 8 | UInt32(length)
+        }
         return GazetteerMatch(entry: Int(found.entry), tokens: index..<found.end)
     }
 
@@ -217,33 +236,49 @@ final class PatternContext {
 
     /// The text of a token range as written (normalised), tokens joined as they were spaced.
     func plainText(_ range: Range<Int>) -> String {
-        var text = ""
+        if range.count == 1 { return tokens[range.lowerBound].text }
+        textBuffer.reset()
         for index in range {
-            if index > range.lowerBound, tokens[index].gap != .none { text += " " }
-            text += tokens[index].text
+            if index > range.lowerBound, tokens[index].gap != .none { textBuffer.appendSpace() }
+            textBuffer.append(tokens[index].text)
         }
-        return text
+        return textBuffer.string
+    }
+
+    /// The abbreviation ``canonicalText(_:)`` replaces at a token of the range, if any. Only real abbreviations
+    /// are replaced; an entry that equals the text (`tỉnh`) keeps its case.
+    private func abbreviation(at index: Int, within range: Range<Int>) -> GazetteerMatch? {
+        guard let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
+              facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ")
+        else { return nil }
+        return match
+    }
+
+    /// Whether ``canonicalText(_:)`` replaces an abbreviation in the range; when not, it equals ``plainText(_:)``.
+    /// Up to the first replacement its walk goes token by token, as this one does, so both find the same first.
+    func abbreviates(_ range: Range<Int>) -> Bool {
+        range.contains { abbreviation(at: $0, within: range) != nil }
     }
 
     /// Canonical text of a token range: abbreviations expanded (`Ban Kinh tế TW` → `Ban Kinh tế Trung ương`,
     /// `UBND tỉnh Yên Bái` → `Ủy ban nhân dân tỉnh Yên Bái`), tokens joined as they were spaced.
+    /// Most ranges abbreviate nothing, and their canonical text is their ``plainText(_:)``, byte for byte.
     func canonicalText(_ range: Range<Int>) -> String {
-        var text = ""
+        guard abbreviates(range) else { return plainText(range) }
+        textBuffer.reset()
         var index = range.lowerBound
         while index < range.upperBound {
             let gap = index == range.lowerBound ? Token.Gap.none : tokens[index].gap
-            if let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
-               facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ") {
-                // Only real abbreviations are replaced; an entry that equals the text (`tỉnh`) keeps its case.
-                if gap != .none { text += " " }
-                text += name(match)
+            if let match = abbreviation(at: index, within: range) {
+                if gap != .none { textBuffer.appendSpace() }
+                textBuffer.append(name(match))
                 index = match.tokens.upperBound
             } else {
-                if gap != .none { text += " " }
-                text += tokens[index].text
+                if gap != .none { textBuffer.appendSpace() }
+                textBuffer.append(tokens[index].text)
                 index += 1
             }
         }
-        return text
+        return textBuffer.string
     }
 }

@@ -71,12 +71,25 @@ struct OffsetMap: Sendable {
     }
 
     /// Scalar index in the input of an input byte offset on a scalar boundary.
-    /// - Complexity: O(1): one table entry plus at most 63 bytes.
+    ///
+    /// The bytes of the block before `b` are counted eight at a time (continuation bytes, `10xxxxxx`, by one
+    /// mask and a population count per word, as ``init(edits:baseShift:count:original:)`` counts whole
+    /// blocks): some 60 instructions instead of about 250 for a byte-by-byte walk over half a block.
+    /// - Complexity: O(1): one table entry plus at most 7 words and 7 bytes.
     func scalarIndex(ofByte b: Int, original: UnsafeBufferPointer<UInt8>) -> Int {
         if b >= originalCount { return originalScalarCount }
         let k = b >> Self.blockShift
         var s = Int(scalarsBeforeBlock[k])
         var j = k << Self.blockShift
+        // `j + 8 <= b < originalCount`: every word read lies inside `original`.
+        let raw = UnsafeRawBufferPointer(original)
+        var continuations = 0
+        while j + 8 <= b {
+            let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            continuations &+= (x & (~x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            j += 8
+        }
+        s += (j - (k << Self.blockShift)) - continuations
         while j < b {
             if original[j] & 0xC0 != 0x80 { s += 1 }
             j += 1

@@ -24,6 +24,14 @@ public enum PlainLatin {
         return true
     }
 
+    /// Whether a string is plain: one pass over its contiguous UTF-8 (`withUTF8`, in place for a native string).
+    /// Chosen over the generic overload below for every `String` argument: that one, called from other modules
+    /// unspecialised, cost some 500 instructions on a short syllable (witness-table calls around the closure).
+    public static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlain(bytes: $0) }
+    }
+
     /// Whether the text is plain: one pass over its bytes, contiguous when they are (a native string's).
     public static func isPlain<S: StringProtocol>(_ text: S) -> Bool {
         if let plain = text.utf8.withContiguousStorageIfAvailable({ isPlain(bytes: $0) }) { return plain }

@@ -60,20 +60,3 @@ struct ByteKey: Hashable {
         return h ^ (h >> 29)
     }
 }
-
-/// Dense ids for names: each distinct name (by ``ByteKey``) gets the next integer.
-struct NameIDs {
-    private(set) var names: [String] = []
-    private var ids: [ByteKey: Int] = [:]
-
-    mutating func id(_ name: String) -> Int {
-        let key = ByteKey(name)
-        if let id = ids[key] { return id }
-        let id = names.count
-        ids[key] = id
-        names.append(name)
-        return id
-    }
-
-    func existing(_ name: String) -> Int? { ids[ByteKey(name)] }
-}

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RoleGraphKnowledge
 import RoleGraphPatterns
 import RoleGraphText
@@ -38,7 +45,7 @@ struct DocumentBuilder {
         // Mention numbers (1-based) per phrase index, 0 for none; `m<number>` only in the output.
         var mentionNumber = [Int](repeating: 0, count: phrases.count)
         for (number, index) in mentionPhrases.enumerated() { mentionNumber[index] = number + 1 }
-        let mentionIDs = (0...mentionPhrases.count).map { "m\($0)" }
+        let mentionIDs = NumberedIDs.mention
 
         // Names as dense ids: organisation names, person names, places and titles share one table.
         var names = NameIDs()
@@ -49,9 +56,9 @@ struct DocumentBuilder {
         }
 
         // Entities, numbered in order of first mention.
-        var persons = EntityTable(prefix: "p")
-        var orgs = EntityTable(prefix: "o")
-        var locations = EntityTable(prefix: "l")
+        var persons = EntityTable(ids: .person)
+        var orgs = EntityTable(ids: .organization)
+        var locations = EntityTable(ids: .location)
         var aliases: [Int: [String]] = [:]   // organisation name id → surfaces unlike the name (with repeats)
         // Entity index per mentioned phrase.
         var entityOf = [Int](repeating: -1, count: phrases.count)
@@ -69,21 +76,21 @@ struct DocumentBuilder {
                 let name = names.names[nameID]
                 entityOf[index] = orgs.add(nameID, name: name, mention: mention)
                 let range = byteRange(phrases[index].tokens)
-                let same = text.bytes[range.clamped(to: 0..<text.bytes.count)].elementsEqual(name.utf8)
-                if !same {
+                if !Self.bytes(text.bytes, range.clamped(to: 0..<text.bytes.count), equal: name) {
                     let surface = text.slice(range)
                     if surface != name { aliases[nameID, default: []].append(surface) }
                 }
             case .title: break
             }
         }
-        // Parent name id per organisation name id, worked out when first asked.
-        var parentOf: [Int: Int] = [:]
+        // Parent name id + 1 per organisation name id, worked out when first asked (0: not yet; -1: none).
+        var parentOf: [Int32] = []
         func parent(of nameID: Int) -> Int? {
             if organizations.parents.isEmpty { return nil }
-            if let known = parentOf[nameID] { return known < 0 ? nil : known }
+            if nameID < parentOf.count, parentOf[nameID] != 0 { return parentOf[nameID] < 0 ? nil : Int(parentOf[nameID]) - 1 }
             let parent = organizations.parents[ByteKey(names.names[nameID])].map { names.id($0) }
-            parentOf[nameID] = parent ?? -1
+            if nameID >= parentOf.count { parentOf.append(contentsOf: repeatElement(0, count: nameID + 1 - parentOf.count)) }
+            parentOf[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
             return parent
         }
         func ensureParents() {
@@ -160,19 +167,20 @@ struct DocumentBuilder {
         ensureParents()
 
         let mentions: [Document.Mention] = mentionPhrases.map { index in
-            let phrase = phrases[index]
-            let span = text.originalSpan(byteRange(phrase.tokens))
-            let entity: String? = switch phrase.kind {
+            // The phrase's fields are read in place: a copy of a `Phrase` retains and releases its six strings.
+            let kind = phrases[index].kind
+            let span = text.originalSpan(byteRange(phrases[index].tokens))
+            let entity: String? = switch kind {
             case .person: persons.entities[entityOf[index]].id
             case .organization: orgs.entities[entityOf[index]].id
             case .location: locations.entities[entityOf[index]].id
             case .title: nil
             }
             return Document.Mention(
-                id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(phrase.kind),
+                id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(kind),
                 start: span.scalars.lowerBound, end: span.scalars.upperBound,
                 utf8Start: span.utf8.lowerBound, utf8End: span.utf8.upperBound,
-                text: String(decoding: text.original[span.utf8], as: UTF8.self), entity: entity, rule: phrase.rule)
+                text: String(decoding: text.original[span.utf8], as: UTF8.self), entity: entity, rule: phrases[index].rule)
         }
 
         return Document(
@@ -251,6 +259,17 @@ struct DocumentBuilder {
         return covered
     }
 
+    /// Whether the bytes in `range` are the name's UTF-8 bytes: one `memcmp` (the generic `elementsEqual` of an
+    /// array slice and a `String.UTF8View` cost about 1 000 instructions a name).
+    private static func bytes(_ bytes: [UInt8], _ range: Range<Int>, equal name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { utf8 in
+            utf8.count == range.count && bytes.withUnsafeBufferPointer { all in
+                range.isEmpty || memcmp(all.baseAddress! + range.lowerBound, utf8.baseAddress!, range.count) == 0
+            }
+        }
+    }
+
     private func byteRange(_ tokens: Range<Int>) -> Range<Int> {
         self.tokens[tokens.lowerBound].range.lowerBound..<self.tokens[tokens.upperBound - 1].range.upperBound
     }
@@ -266,12 +285,12 @@ struct EntityTable {
         /// Mention numbers.
         var mentions: [Int]
     }
-    let prefix: String
+    let ids: NumberedIDs
     private(set) var entities: [Entity] = []
     /// Entity index per name id (-1: none).
     private var index: [Int] = []
 
-    init(prefix: String) { self.prefix = prefix }
+    init(ids: NumberedIDs) { self.ids = ids }
 
     func entity(of nameID: Int) -> Int? {
         nameID < index.count && index[nameID] >= 0 ? index[nameID] : nil
@@ -283,7 +302,7 @@ struct EntityTable {
         if nameID >= index.count { index.append(contentsOf: repeatElement(-1, count: nameID + 1 - index.count)) }
         if index[nameID] >= 0 { return index[nameID] }
         index[nameID] = entities.count
-        entities.append(Entity(id: "\(prefix)\(entities.count + 1)", name: name, nameID: nameID, mentions: []))
+        entities.append(Entity(id: ids[entities.count + 1], name: name, nameID: nameID, mentions: []))
         return entities.count - 1
     }
 

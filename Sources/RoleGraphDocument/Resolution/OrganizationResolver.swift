@@ -136,16 +136,11 @@ struct OrganizationResolver {
     /// `indices`: organisation phrases with no relative name.
     private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
         var groups: [[Int]] = []
-        var groupOf: [ByteKey: Int] = [:]
+        var groupOf = ByteIDs()   // group per knowledge id
         for index in indices {
             guard let id = phrases[index].knowledgeID else { continue }
-            let key = ByteKey(id)
-            if let group = groupOf[key] {
-                groups[group].append(index)
-            } else {
-                groupOf[key] = groups.count
-                groups.append([index])
-            }
+            let (group, new) = groupOf.insert(id)
+            if new { groups.append([index]) } else { groups[group].append(index) }
         }
         for group in groups {
             guard let entry = knowledge.entry(id: phrases[group[0]].knowledgeID!), entry.attributes["canonical"] != "fixed"
@@ -265,30 +260,28 @@ struct OrganizationResolver {
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
         // Only the names of phrases with no knowledge entry are looked up: the prefixes that are none of them
         // need no list.
-        var wanted: Set<ByteKey> = []
+        var wanted = ByteIDs()
         for index in indices where phrases[index].knowledgeID == nil {
-            if let name = resolved.names[index] { wanted.insert(ByteKey(name)) }
+            if let name = resolved.names[index] { wanted.insert(name) }
         }
         guard !wanted.isEmpty else { return }
         var extensions: [ByteKey: [String]] = [:]   // word prefix → the longer names that start with it
-        var seen: Set<ByteKey> = []
+        var seen = ByteIDs()
         for index in indices {
-            guard let name = resolved.names[index], seen.insert(ByteKey(name)).inserted else { continue }
+            guard let name = resolved.names[index], seen.insert(name).inserted else { continue }
             let utf8 = Substring(name).utf8
             if Self.isSimple(utf8) {
                 var position = utf8.startIndex
                 while position < utf8.endIndex {
-                    if utf8[position] == 0x20 {
-                        let prefix = ByteKey(name[..<position])
-                        if wanted.contains(prefix) { extensions[prefix, default: []].append(name) }
+                    if utf8[position] == 0x20, wanted.contains(name[..<position]) {
+                        extensions[ByteKey(name[..<position]), default: []].append(name)
                     }
                     position = utf8.index(after: position)
                 }
             } else {
                 var position = name.startIndex
                 while let space = name[position...].firstIndex(of: " ") {
-                    let prefix = ByteKey(name[..<space])
-                    if wanted.contains(prefix) { extensions[prefix, default: []].append(name) }
+                    if wanted.contains(name[..<space]) { extensions[ByteKey(name[..<space]), default: []].append(name) }
                     position = name.index(after: space)
                 }
             }
