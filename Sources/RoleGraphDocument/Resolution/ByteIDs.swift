@@ -38,6 +38,7 @@ struct ByteIDs {
         return (id, true)
     }
 
+    @discardableResult
     mutating func insert(_ key: String) -> (id: Int, inserted: Bool) { insert(Substring(key)) }
 
     /// The key's id, `nil` when it was never inserted.
