@@ -109,14 +109,7 @@ struct WordCache {
     /// - Complexity: O(k) for a word of k bytes.
     @inline(__always)
     mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        let length = range.count
-        let (w0, w1) = Self.prefix(p, range)
-        switch find(p, range.lowerBound, length, w0, w1) {
-        case .found(let index):
-            return Int(index)
-        case .empty(let slot):
-            return insert(newWord(p, range, w0, w1), at: slot, range.lowerBound, length, w0, w1)
-        }
+        entry(p, range) { cache, w0, w1 in cache.newWord(p, range, w0, w1) }
     }
 
     /// The views of a word this cache has not seen: from the shared table if it has them, else built.
@@ -133,7 +126,7 @@ struct WordCache {
     /// The entry of the number token at `range`.
     @inline(__always)
     mutating func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { _ in TokenViews.number(p, range, gap: .none) }
+        entry(p, range) { _, _, _ in Entry(TokenViews.number(p, range, gap: .none)) }
     }
 
     /// The entry of the punctuation or symbol token of one scalar `v` at `range`.
@@ -149,21 +142,22 @@ struct WordCache {
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
-        return entry(p, range) { _ in TokenViews.single(p, range, scalar: v, kind: kind, gap: .none) }
+        return entry(p, range) { _, _, _ in Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)) }
     }
 
-    /// The entry for the bytes at `range`, from the table or built by `make`. Tokens of
-    /// different kinds never share bytes, so one table serves them all.
+    /// The entry for the bytes at `range`, from the table or built by `make` (given the cache and the
+    /// bytes' prefix words). Tokens of different kinds never share bytes, so one table serves them all.
     @inline(__always)
     private mutating func entry(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                _ make: (inout TokenViews.Scratch) -> Token) -> Int {
+                                _ make: (inout WordCache, UInt64, UInt64) -> Entry) -> Int {
         let length = range.count
         let (w0, w1) = Self.prefix(p, range)
         switch find(p, range.lowerBound, length, w0, w1) {
         case .found(let index):
             return Int(index)
         case .empty(let slot):
-            return insert(Entry(make(&scratch)), at: slot, range.lowerBound, length, w0, w1)
+            let made = make(&self, w0, w1)
+            return insert(made, at: slot, range.lowerBound, length, w0, w1)
         }
     }
 
