@@ -58,15 +58,15 @@ struct RoleRuleMatch: Equatable {
             switch attributes["subject"] {
             case "persons"?: subject = .persons(match.indices("persons", in: items))
             case "pronoun"?:
-                guard let item = match.captures["subject"]?.first,
+                guard let item = match.capture("subject")?.first,
                       let person = lastFullPerson(before: items[item].tokens.lowerBound, in: result) else { continue }
                 subject = .persons([person])
             case "article-main-person"?:
-                let start = match.captures["period"]?.first.map { items[$0].tokens.lowerBound } ?? items[match.items.lowerBound].tokens.lowerBound
+                let start = match.capture("period")?.first.map { items[$0].tokens.lowerBound } ?? items[match.items.lowerBound].tokens.lowerBound
                 subject = .articleMainPerson(before: start)
             default: subject = .persons(match.indices("person", in: items))
             }
-            let ongoing = match.captures["period"]?.first.map { items[$0].attributes["ongoing"] == "yes" } ?? false
+            let ongoing = match.capture("period")?.first.map { items[$0].attribute("ongoing") == "yes" } ?? false
             let status = (ongoing ? attributes["ongoing-status"] : nil) ?? attributes["default-status"]
             read.append(RoleRuleMatch(rule: match.rule, subject: subject, positions: positions,
                                       defaultStatus: status.flatMap(RoleStatement.Status.init(rawValue:)) ?? .current))

@@ -36,14 +36,46 @@ public struct RuleMatch: Sendable, Equatable {
     public let items: Range<Int>
     /// Capture name → the indices of every item the captured element consumed, in stream order.
     /// A capture inside a repetition collects one entry per repetition; a capture that took part in
-    /// no path of the match is absent.
-    public let captures: [String: [Int]]
+    /// no path of the match is absent. Built on each read from ``captureSlots``: the engine's own
+    /// readers use ``capture(_:)``, which hashes nothing.
+    public var captures: [String: [Int]] {
+        var captures = [String: [Int]](minimumCapacity: captureNames.count)
+        for (slot, name) in captureNames.enumerated() where !captureSlots[slot].isEmpty { captures[name] = captureSlots[slot] }
+        return captures
+    }
     /// The rule's attributes, for the code that acts on the match.
     public let attributes: [String: String]
+    /// The rule's capture names (``Rule/captureNames``, shared with the rule: a retain per match).
+    let captureNames: [String]
+    /// Per capture name, the items it consumed (empty: it took no part), as ``RuleMatcher`` returns them.
+    /// A match holds these slots rather than a dictionary: building a `[String: [Int]]` per match and
+    /// hashing its names on every read cost some 5 000 instructions a match.
+    let captureSlots: [[Int]]
+
+    init(rule: String, priority: Int, items: Range<Int>, captureNames: [String], captureSlots: [[Int]],
+         attributes: [String: String]) {
+        self.rule = rule; self.priority = priority; self.items = items
+        self.captureNames = captureNames; self.captureSlots = captureSlots; self.attributes = attributes
+    }
+
+    /// `captures[name]`, without building the dictionary: a linear scan of the few capture names (short
+    /// strings, compared without hashing). - Complexity: O(capture names).
+    func capture(_ name: String) -> [Int]? {
+        for (slot, candidate) in captureNames.enumerated() where candidate == name {
+            return captureSlots[slot].isEmpty ? nil : captureSlots[slot]
+        }
+        return nil
+    }
 
     /// The phrase or position indices (``RuleItem/index``) of a capture's items, in order.
     public func indices(_ capture: String, in stream: [RuleItem]) -> [Int] {
-        (captures[capture] ?? []).compactMap { stream[$0].index }
+        (self.capture(capture) ?? []).compactMap { stream[$0].index }
+    }
+
+    /// Matches are equal when what they report is: rule, priority, items, captures and attributes.
+    public static func == (a: RuleMatch, b: RuleMatch) -> Bool {
+        a.rule == b.rule && a.priority == b.priority && a.items == b.items && a.attributes == b.attributes
+            && a.captures == b.captures
     }
 }
 
@@ -161,12 +193,8 @@ public struct RuleSet: Sendable {
                 var starts = false
                 for word in 0..<words where bits[start &* words &+ word] & firstTests[word] != 0 { starts = true; break }
                 guard starts, let (end, slots) = matcher.longestMatch(in: stream, from: start, seen: seen) else { continue }
-                // Sized once for every capture name: no rehash as the captures go in.
-                var captures = [String: [Int]](minimumCapacity: rule.program.captureNames.count)
-                for (slot, name) in rule.program.captureNames.enumerated() where !slots[slot].isEmpty {
-                    captures[name] = slots[slot]
-                }
-                found.append((RuleMatch(rule: rule.id, priority: rule.priority, items: start..<end, captures: captures,
+                found.append((RuleMatch(rule: rule.id, priority: rule.priority, items: start..<end,
+                                        captureNames: rule.program.captureNames, captureSlots: slots,
                                         attributes: rule.attributes), order))
             }
         }
