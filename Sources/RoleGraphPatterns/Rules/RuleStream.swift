@@ -41,6 +41,8 @@ struct RuleStream {
         var featuresByWord: [UInt64] = []
         // Constraint bits of cue and honorific items by knowledge entry: their attributes are the entry's.
         var entryBits: [Int32: UInt64] = [:]
+        // Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
+        var joinMemo: [UInt32] = []
         bits.withUnsafeMutableBufferPointer { bits in
         cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
         cacheBits.withUnsafeMutableBufferPointer { cacheBits in
@@ -55,12 +57,12 @@ struct RuleStream {
                     if word >= featuresByWord.count {
                         featuresByWord += repeatElement(0, count: max(word + 1 - featuresByWord.count, 256))
                     }
-                    if featuresByWord[word] == 0, let key = features.key(of: item) { featuresByWord[word] = key }
+                    if featuresByWord[word] == 0, let key = features.key(of: item, joinMemo: &joinMemo) { featuresByWord[word] = key }
                     memoised = featuresByWord[word] == 0 ? nil : featuresByWord[word]
                 } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
-                    memoised = features.key(of: item, entry: number, memo: &entryBits)
+                    memoised = features.key(of: item, entry: number, memo: &entryBits, joinMemo: &joinMemo)
                 } else {
-                    memoised = features.key(of: item)
+                    memoised = features.key(of: item, joinMemo: &joinMemo)
                 }
                 guard let key = memoised else {
                     for (test, itemTest) in tests.enumerated() where itemTest.matches(item.pointee) {
@@ -176,31 +178,33 @@ struct ItemFeatures: Sendable {
         packable = constraints.count <= 32 && self.literals.classCount < (1 << 20) - 1
     }
 
-    /// The packed features of an item; `nil` when the rule set does not fit the packing.
+    /// The packed features of an item; `nil` when the rule set does not fit the packing. `joinMemo` is the
+    /// stream's memo of ``TokenTexts/isPlain(_:longerThan:memo:)``.
     @inline(__always)
-    func key(of item: UnsafePointer<RuleItem>) -> UInt64? {
+    func key(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64? {
         guard packable else { return nil }
-        if case .token = item.pointee.facts { return base(of: item) }
-        return base(of: item) | constraintBits(of: item)
+        if case .token = item.pointee.facts { return base(of: item, joinMemo: &joinMemo) }
+        return base(of: item, joinMemo: &joinMemo) | constraintBits(of: item)
     }
 
     /// ``key(of:)`` of an item with ``RuleItem/Facts/entry(_:id:number:)`` facts, whose constraint bits
     /// depend only on the entry: worked out once per entry number in `memo`.
     @inline(__always)
-    func key(of item: UnsafePointer<RuleItem>, entry: Int32, memo: inout [Int32: UInt64]) -> UInt64? {
+    func key(of item: UnsafePointer<RuleItem>, entry: Int32, memo: inout [Int32: UInt64],
+             joinMemo: inout [UInt32]) -> UInt64? {
         guard packable else { return nil }
-        if let bits = memo[entry] { return base(of: item) | bits }
+        if let bits = memo[entry] { return base(of: item, joinMemo: &joinMemo) | bits }
         let bits = constraintBits(of: item)
         memo[entry] = bits
-        return base(of: item) | bits
+        return base(of: item, joinMemo: &joinMemo) | bits
     }
 
     /// The item kind, the literal class of its text and, for tokens, their `kind` and `shape` codes; for a
     /// coded token (``RuleItem/Facts/token(kind:shape:)``) its constraint bits too.
     @inline(__always)
-    private func base(of item: UnsafePointer<RuleItem>) -> UInt64 {
+    private func base(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64 {
         let kind = item.pointee.kind
-        var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.textSource) + 1) << 9
+        var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.textSource, joinMemo: &joinMemo) + 1) << 9
         if case .token(let tokenKind, let shape) = item.pointee.facts {
             if kind == .token { key |= UInt64(tokenKind & 7) << 3 | UInt64(min(shape, 7)) << 6 }
             // A coded token has only `kind` and `shape`.
@@ -276,14 +280,15 @@ struct LiteralTable: Sendable {
 
     /// The class of the literals an item's text equals, or -1. A joined text longer than every literal
     /// equals none when it is certainly NFC and every literal is compared by bytes: then it is never built.
+    /// `joinMemo`: see ``TokenTexts/isPlain(_:longerThan:memo:)``.
     @inline(__always)
-    func classOf(_ source: RuleItem.TextSource) -> Int32 {
+    func classOf(_ source: RuleItem.TextSource, joinMemo: inout [UInt32]) -> Int32 {
         switch source {
         case .string(let text):
             return classOf(text)
         case .joined(let texts, let span):
             if representatives.isEmpty { return -1 }
-            if other.isEmpty, texts.isPlain(span, longerThan: longestPlain) { return -1 }
+            if other.isEmpty, texts.isPlain(span, longerThan: longestPlain, memo: &joinMemo) { return -1 }
             return classOf(texts.joinedLower(span))
         }
     }

@@ -30,18 +30,37 @@ final class TokenTexts: Sendable {
     }
 
     /// Whether the join of `span` is longer than `length` bytes and certainly NFC (every token's lower-case
-    /// text is, ``PlainLatin``). One pass over the tokens; the bytes are scanned only when
-    /// the length is exceeded.
-    func isPlain(_ span: Range<Int>, longerThan length: Int) -> Bool {
+    /// text is, ``PlainLatin``). Each distinct token's length and plainness are worked out once and kept in
+    /// `memo`, which the caller holds for the whole stream (indexed by ``Token/word``; 0: not worked out,
+    /// else `(bytes + 1) << 1 | plain`): a stream's phrases repeat the same few hundred syllables, and
+    /// scanning their bytes again for every phrase cost some 700 instructions a phrase.
+    /// - Complexity: O(span) after a token's first time; O(its bytes) that first time.
+    func isPlain(_ span: Range<Int>, longerThan length: Int, memo: inout [UInt32]) -> Bool {
         guard span.count >= 1 else { return false }
         var joined = span.count - 1
+        var plain = true
         tokens.withUnsafeBufferPointer { tokens in
-            for index in span { joined += tokens[index].lower.utf8.count }
+            for index in span {
+                let facts = Self.facts(of: tokens[index], memo: &memo)
+                joined += facts.bytes
+                plain = plain && facts.plain
+            }
         }
-        guard joined > length else { return false }
-        return tokens.withUnsafeBufferPointer { tokens in
-            for index in span where !PlainLatin.isPlain(tokens[index].lower) { return false }
-            return true
+        return plain && joined > length
+    }
+
+    /// A token's lower-case length in bytes and plainness, from `memo` when its word was seen before.
+    @inline(__always)
+    private static func facts(of token: Token, memo: inout [UInt32]) -> (bytes: Int, plain: Bool) {
+        let word = Int(token.word)
+        if word >= 0 && word < memo.count && memo[word] != 0 {
+            return (Int(memo[word] >> 1) - 1, memo[word] & 1 != 0)
         }
+        let bytes = token.lower.utf8.count
+        let plain = PlainLatin.isPlain(token.lower)
+        guard word >= 0, bytes < 1 << 30 else { return (bytes, plain) }
+        if word >= memo.count { memo += repeatElement(0, count: max(word + 1 - memo.count, memo.count, 256)) }
+        memo[word] = UInt32(bytes + 1) << 1 | (plain ? 1 : 0)
+        return (bytes, plain)
     }
 }
