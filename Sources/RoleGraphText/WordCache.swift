@@ -17,7 +17,8 @@ struct WordCache {
     /// key is a run of at most 16 bytes that starts with a letter and runs to the next
     /// ASCII byte that is neither a letter nor a digit, but whose word ends earlier; the
     /// word is entry `-index - 1`.
-    private struct Slot {
+    /// ``WordTable`` lays its slots out the same way.
+    struct Slot {
         var w0: UInt64 = 0
         var w1: UInt64 = 0
         var length: Int32 = 0
