@@ -131,15 +131,31 @@ final class PatternContext {
         self.personMemo = ParseMemo(slots: tokens.count)
     }
 
-    /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
-    func longest(_ kinds: KindSet, at index: Int, prefix: [String] = []) -> GazetteerMatch? {
-        guard index < tokens.count else { return nil }
+    /// The longest knowledge match of these kinds at a token, after the words of `prefix` (a virtual
+    /// prefix the text does not have). - Complexity: O(1) when asked before without a prefix.
+    func longest(_ kinds: KindSet, at index: Int, prefix: [String]) -> GazetteerMatch? {
         guard prefix.isEmpty else {
+            guard index < tokens.count else { return nil }
             return knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date, prefix: prefix)
         }
+        return longest(kinds, at: index)
+    }
+
+    /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
+    ///
+    /// Inlined up to the mask test, which answers most calls (the parsers ask a dozen kind sets at every
+    /// capitalised token): such a call then costs a load and a mask, not a call that copies the
+    /// ``KindSet`` (a retain and a release of its `Set`).
+    @inline(__always)
+    func longest(_ kinds: KindSet, at index: Int) -> GazetteerMatch? {
         // No surface of these kinds starts with this token's syllable: no walk needed.
-        if startKinds[index] & kinds.mask == 0 { return nil }
-        let slot = Int(cacheRow[index]) + kinds.tag
+        guard index >= 0 && index < tokens.count && startKinds[index] & kinds.mask != 0 else { return nil }
+        return cachedLongest(tag: kinds.tag, mask: kinds.mask, at: index)
+    }
+
+    /// ``longest(_:at:)`` once a surface of the kinds may start at `index`: from the cache, or walked.
+    private func cachedLongest(tag: Int, mask: UInt32, at index: Int) -> GazetteerMatch? {
+        let slot = Int(cacheRow[index]) + tag
         let known = cache[slot]
         if known != 0 {
             let entry = Int(known >> 8) - 2
@@ -147,7 +163,7 @@ final class PatternContext {
         }
         let found = tokens.withUnsafeBufferPointer { tokens in
             syllables.withUnsafeBufferPointer { ids in
-                knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date)
+                knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: mask, date: date)
             }
         }
         guard let found else {
@@ -159,6 +175,13 @@ final class PatternContext {
             cache[slot] = UInt32(Int(found.entry) + 2) << 8 | UInt32(length)
         }
         return GazetteerMatch(entry: Int(found.entry), tokens: index..<found.end)
+    }
+
+    /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts
+    /// with this token's syllable: when not, ``longest(_:at:prefix:)`` of those kinds finds nothing, and a
+    /// caller that would ask it for several kind sets at every token asks one mask test instead.
+    func mayStart(_ mask: UInt32, at index: Int) -> Bool {
+        index >= 0 && index < tokens.count && startKinds[index] & mask != 0
     }
 
     /// Whether any parser of ``PhraseScanner`` can start a phrase at this token: a capitalised word, or a

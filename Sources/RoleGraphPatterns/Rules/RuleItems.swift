@@ -72,6 +72,19 @@ enum RuleItems {
                      text: text(span), facts: facts)
         }
 
+        // Cues and honorifics start at few tokens: one mask test rules both look-ups out at the rest.
+        let entryKinds = Kinds.statusCue.mask | Kinds.honorific.mask
+        func entryItem(at cursor: Int) -> RuleItem? {
+            guard context.mayStart(entryKinds, at: cursor) else { return nil }
+            if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
+                return item(.cue, cue.tokens, entryFacts(cue.entry, context))
+            }
+            if let honorific = context.longest(Kinds.honorific, at: cursor), !hidesPhrase(honorific.tokens) {
+                return item(.honorific, honorific.tokens, entryFacts(honorific.entry, context))
+            }
+            return nil
+        }
+
         var items: [RuleItem] = []
         items.reserveCapacity(count)
         var cursor = 0
@@ -93,10 +106,8 @@ enum RuleItems {
             } else if periodAt[cursor] >= 0, !hidesPhrase(periods[periodAt[cursor]].tokens) {
                 let period = periods[periodAt[cursor]]
                 next = item(.period, period.tokens, .period(ongoing: period.ongoing))
-            } else if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
-                next = item(.cue, cue.tokens, entryFacts(cue.entry, context))
-            } else if let honorific = context.longest(Kinds.honorific, at: cursor), !hidesPhrase(honorific.tokens) {
-                next = item(.honorific, honorific.tokens, entryFacts(honorific.entry, context))
+            } else if let entry = entryItem(at: cursor) {
+                next = entry
             } else {
                 next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil,
                                 startsLine: tokens[cursor].gap == .newline, text: .string(tokens[cursor].lower),
