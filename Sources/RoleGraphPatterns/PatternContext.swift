@@ -2,7 +2,7 @@ import RoleGraphKnowledge
 import RoleGraphText
 
 /// A set of knowledge kinds the parsers look up, with a small number that names it in the
-/// per-document cache of ``PatternContext/longest(_:at:prefix:)``.
+/// per-document cache of ``PatternContext/longest(_:at:)``.
 struct KindSet: Sendable {
     let tag: Int
     let kinds: Set<KnowledgeEntry.Kind>
@@ -92,7 +92,7 @@ final class PatternContext {
     /// are switched off for this hot property.
     @exclusivity(unchecked) private var cache: [UInt32]
     /// Per token, its row of ``cache`` times ``Kinds/count``, or -1 when no surface starts at its syllable
-    /// (``startKinds`` is 0, and ``longest(_:at:prefix:)`` answers without the cache).
+    /// (``startKinds`` is 0, and ``longest(_:at:)`` answers without the cache).
     private let cacheRow: [Int32]
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
@@ -178,7 +178,7 @@ final class PatternContext {
     }
 
     /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts
-    /// with this token's syllable: when not, ``longest(_:at:prefix:)`` of those kinds finds nothing, and a
+    /// with this token's syllable: when not, ``longest(_:at:)`` of those kinds finds nothing, and a
     /// caller that would ask it for several kind sets at every token asks one mask test instead.
     func mayStart(_ mask: UInt32, at index: Int) -> Bool {
         index >= 0 && index < tokens.count && startKinds[index] & mask != 0
