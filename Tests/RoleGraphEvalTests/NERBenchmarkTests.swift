@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import RoleGraphEval
 
-/// The scorer on the real VLSP 2018 test set, read from `../shared` at run time (research data:
-/// never copied into the project). Only the 22-document political subset is extracted, so the
-/// test stays well under a second in a debug build; the figures themselves are not pinned, since
-/// they move with every extraction change (`make ner` prints them).
-@Suite struct VLSPBenchmarkTests {
+/// The scorer on a real NER benchmark: the span JSONL test set in `../shared/data/vlsp2018`, read at
+/// run time (research data, never copied into the project). Only its 22-document political subset is
+/// extracted, so the test stays well under a second in a debug build; the figures are not pinned,
+/// since they move with every extraction change (`make ner` prints them).
+@Suite struct NERBenchmarkTests {
     static let folder = Paths.shared.appendingPathComponent("data/vlsp2018")
     static let test = folder.appendingPathComponent("test.jsonl")
     static let political = folder.appendingPathComponent("political.txt")
@@ -14,7 +14,7 @@ import Testing
         FileManager.default.fileExists(atPath: test.path) && FileManager.default.fileExists(atPath: political.path)
     }
 
-    @Test(.enabled(if: available, "../shared/data/vlsp2018 not found; skipping the VLSP 2018 benchmark test"))
+    @Test(.enabled(if: available, "../shared/data/vlsp2018 not found; skipping the NER benchmark test"))
     func politicalSubsetScoresSanely() throws {
         let all = try NERCorpus.load(path: Self.test.path)
         let ids = try NERCorpus.loadSubset(path: Self.political.path)
