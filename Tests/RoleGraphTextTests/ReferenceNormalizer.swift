@@ -107,7 +107,6 @@ struct ReferenceTextBuilder {
 /// CR LF and CR (and U+0085, U+2028, U+2029) → LF, skips a leading byte-order mark, and
 /// moves old-style tone marks to new style (``ToneMarks``).
 struct ReferenceNormalizer {
-    private let table = LatinLetterTable.shared
     /// Foundation results per unit, so each distinct unusual unit costs one call per text.
     private var cache: [[UInt32]: [UInt32]] = [:]
     private var unit: [UInt32] = []
@@ -173,46 +172,13 @@ struct ReferenceNormalizer {
         return out
     }
 
-    /// NFC of one unit: the Latin table first, Foundation (cached) otherwise.
-    /// - Complexity: O(k log k) for a unit of k scalars; units are tiny.
+    /// NFC of one unit by Foundation (cached): the reference does not share the fast path's Latin table,
+    /// so a mistake in that table shows as a disagreement.
     private mutating func compose(_ unit: [UInt32]) -> [UInt32] {
-        if let v = composeLatin(unit) { return [v] }
         if let hit = cache[unit] { return hit }
         let result = FoundationNormalization.nfc(unit)
         cache[unit] = result
         return result
-    }
-
-    /// Composes an ASCII or precomposed Latin letter plus combining marks into one
-    /// precomposed letter, when such a letter exists and the marks are in U+0300–U+036F.
-    /// Allocation-free: NFD Vietnamese text sends every accented letter through here.
-    private func composeLatin(_ unit: [UInt32]) -> UInt32? {
-        guard unit.count >= 2, unit.count <= 3 else { return nil }
-        var base = unit[0]
-        // At most two marks in all: those inside a precomposed base, then the unit's own.
-        var marks: (UInt32, UInt32) = (0, 0)
-        var markCount = 0
-        func add(_ m: UInt32) -> Bool {
-            guard m >= 0x300, m < 0x370, markCount < 2 else { return false }
-            if markCount == 0 { marks.0 = m } else { marks.1 = m }
-            markCount += 1
-            return true
-        }
-        if base >= 0x80 {
-            guard let d = table.decomposed[base] else { return nil }
-            base = d.base
-            _ = add(d.mark1)
-            if d.mark2 != 0, !add(d.mark2) { return nil }
-        } else if (base | 0x20) < 0x61 || (base | 0x20) > 0x7A {
-            return nil
-        }
-        for m in unit.dropFirst() where !add(m) { return nil }
-        // Canonical ordering: a stable sort of the marks by combining class.
-        if markCount == 2,
-           ScalarProperties.combiningClass(marks.1) < ScalarProperties.combiningClass(marks.0) {
-            marks = (marks.1, marks.0)
-        }
-        return table.composed[LatinLetterTable.key(base: base, mark1: marks.0, mark2: marks.1)]
     }
 }
 
