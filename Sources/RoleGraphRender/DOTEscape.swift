@@ -22,19 +22,5 @@ public enum DOTEscape {
     /// Text inside an HTML-like label (`<…>`): `&`, `<`, `>` and `"` become entities; line breaks
     /// become spaces (a raw newline means nothing there).
     /// - Complexity: O(n) in the UTF-8 length.
-    public static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func html(_ s: String) -> String { HTMLEscape.escape(s, lineBreaks: .space) }
 }

@@ -1,9 +1,13 @@
 /// Escaping for HTML text and attribute values; Vietnamese stays UTF-8, unchanged.
 enum HTMLEscape {
-    /// Text content and double-quoted attribute values: `&`, `<`, `>`, `"` become entities;
-    /// a line break becomes `&#10;` inside attributes (tooltips keep their lines) and stays as is in text.
+    /// What a line break becomes: kept (text content), `&#10;` (attribute values: tooltips keep their
+    /// lines), or a space (Graphviz's HTML-like labels, where a raw newline means nothing).
+    enum LineBreaks { case keep, entity, space }
+
+    /// Text content and double-quoted attribute values: `&`, `<`, `>`, `"` become entities, line
+    /// breaks as `lineBreaks` says (a CR of a CR LF is dropped unless kept).
     /// - Complexity: O(n) in the UTF-8 length.
-    static func escape(_ s: some StringProtocol, attribute: Bool = false) -> String {
+    static func escape(_ s: some StringProtocol, lineBreaks: LineBreaks = .keep) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -12,13 +16,17 @@ enum HTMLEscape {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r" where attribute: break
+            case "\n" where lineBreaks == .entity: out += "&#10;"
+            case "\r" where lineBreaks == .entity: break
+            case "\n" where lineBreaks == .space, "\r" where lineBreaks == .space: out += " "
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
+
+    /// An attribute value (``escape(_:lineBreaks:)`` with `&#10;` for line breaks).
+    static func attribute(_ s: some StringProtocol) -> String { escape(s, lineBreaks: .entity) }
 
     /// An id fragment usable in `id="…"` and `#…` links: ASCII letters, digits, `-` and `_` kept,
     /// everything else `_`.

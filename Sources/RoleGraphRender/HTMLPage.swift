@@ -142,7 +142,7 @@ public struct HTMLPage: Sendable {
             let cells = [persons[membership.person_id] ?? membership.person_id, membership.role,
                          orgs[membership.organization_id] ?? membership.organization_id, membership.status,
                          Provenance.lines(membership.sources).joined(separator: "; ")]
-            out += "<tr class=\"\(HTMLEscape.escape(membership.status, attribute: true))\">"
+            out += "<tr class=\"\(HTMLEscape.attribute(membership.status))\">"
             out += cells.map { "<td>\(HTMLEscape.escape($0))</td>" }.joined()
             out += "</tr>\n"
         }

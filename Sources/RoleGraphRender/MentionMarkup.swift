@@ -51,8 +51,8 @@ struct MentionMarkup {
             for _ in common..<open.count { html += "</mark>" }
             for index in active[common...] {
                 let mention = mentions[index]
-                html += "<mark class=\"mention \(mention.type.rawValue)\" data-mention=\"\(HTMLEscape.escape(mention.id, attribute: true))\""
-                html += " title=\"\(HTMLEscape.escape(hover[mention.id] ?? mention.type.rawValue, attribute: true))\">"
+                html += "<mark class=\"mention \(mention.type.rawValue)\" data-mention=\"\(HTMLEscape.attribute(mention.id))\""
+                html += " title=\"\(HTMLEscape.attribute(hover[mention.id] ?? mention.type.rawValue))\">"
             }
             open = active
             html += HTMLEscape.escape(String(String.UnicodeScalarView(scalars[lower..<upper])))
