@@ -1,6 +1,7 @@
 extension KnowledgeBase {
     /// Organisation and title entries with their abbreviated surface forms added: every way of writing a name
-    /// with the abbreviations of `lexicon.tsv` and `&` for `và` (`Ủy ban Kiểm tra Trung ương` → `Ủy ban Kiểm tra T.Ư`,
+    /// with the abbreviations of `lexicon.tsv` and the abbreviated function words (`&` for `và`: attribute
+    /// `abbreviation`) (`Ủy ban Kiểm tra Trung ương` → `Ủy ban Kiểm tra T.Ư`,
     /// `Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam` → `UBTƯ MTTQ Việt Nam`, `Bí thư Trung ương Đảng` →
     /// `Bí thư T.Ư Đảng`), at most two replacements deep.
     ///
@@ -9,10 +10,11 @@ extension KnowledgeBase {
     /// - Complexity: O(organisations × abbreviations × surfaces), once at load (about 1 ms).
     static func addingAbbreviatedSurfaces(to entries: [KnowledgeEntry]) -> [KnowledgeEntry] {
         let abbreviations: [(expansion: String, forms: [String])] = entries.compactMap { entry in
+            if entry.kind == .functionWord, let form = entry.attributes["abbreviation"] { return (entry.name, [form]) }
             guard entry.kind == .abbreviation, entry.attributes["place-prefix"] != "yes",
                   entry.name.first?.isUppercase == true, !entry.variants.isEmpty else { return nil }
             return (entry.name, entry.variants)
-        } + [("và", ["&"])]
+        }
         return entries.map { entry in
             guard entry.kind == .organization || entry.kind == .title else { return entry }
             var surfaces = entry.surfaces
