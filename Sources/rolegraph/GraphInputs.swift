@@ -50,7 +50,11 @@ struct GraphInputs {
 
     /// One JSON value: a document or a graph, told apart by `schema`.
     private mutating func readJSON(_ data: Data, keepDocuments: Bool) throws {
-        let schema = try JSONDecoder().decode(Schema.self, from: data).schema ?? ""
+        let schema = try JSONDecoder().decode(Schema.self, from: data).schema
+        try read(data, schema: schema ?? "", keepDocuments: keepDocuments)
+    }
+
+    private mutating func read(_ data: Data, schema: String, keepDocuments: Bool) throws {
         if schema.hasPrefix("rolegraph.graph/") {
             graph.merge(try RoleGraph(export: RoleGraphExport(jsonData: data)))
         } else if schema.hasPrefix("rolegraph.document/") {
@@ -68,11 +72,13 @@ struct GraphInputs {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             do {
-                if let record = try? JSONDecoder().decode(JSONLInput.Record.self, from: line) {
+                // A line with a `schema` is a document or a graph; one without is a record to extract.
+                if let schema = try JSONDecoder().decode(Schema.self, from: line).schema {
+                    try read(Data(line), schema: schema, keepDocuments: keepDocuments)
+                } else {
+                    let record = try JSONDecoder().decode(JSONLInput.Record.self, from: line)
                     let text = try SourceText(bytes: Array(record.text.utf8), file: "\(path):\(lineNumber)")
                     add(extractor.extract(text, id: record.id, source: nil, date: record.date), keep: keepDocuments)
-                } else {
-                    try readJSON(Data(line), keepDocuments: keepDocuments)
                 }
             } catch let error as InputError {
                 fail(error.description)
