@@ -209,6 +209,19 @@ final class PatternContext {
         return id < table.count && table[id].contains(role)
     }
 
+    /// The number of tokens of the longest function word with this role that starts at the token (at
+    /// most three: `khóa`, `nhiệm kỳ`, `các nhiệm kỳ`), 0 when none does.
+    func functionWordLength(at index: Int, _ role: FunctionWordRoles) -> Int {
+        guard mayStartFunctionWord(index, role) else { return 0 }
+        var length = 0
+        var words = ""
+        for count in 1...3 where index + count <= tokens.count {
+            words += (count > 1 ? " " : "") + tokens[index + count - 1].lower
+            if knowledge.functionWordRoles(of: words).contains(role) { length = count }
+        }
+        return length
+    }
+
     /// The surname frequency of the token's lower-case text (``KnowledgeBase/surnames``), -1 for none.
     func surnameCount(_ index: Int) -> Int {
         let id = Int(syllables[index])

@@ -193,15 +193,8 @@ struct RoleRules {
         while start > 0, titleStart - start < 40, !context.isSentenceEnd(start - 1), context.tokens[start].gap != .newline {
             start -= 1
         }
-        guard start < titleStart, context.mayStartFunctionWord(start, .pastAdverb) else { return false }
-        var words = ""
-        for end in start..<min(start + 3, titleStart) {
-            words += (end > start ? " " : "") + context.tokens[end].lower
-            if context.knowledge.functionWordRoles(of: words).contains(.pastAdverb) {
-                return context.isPunctuation(end + 1, ",")
-            }
-        }
-        return false
+        let length = start < titleStart ? context.functionWordLength(at: start, .pastAdverb) : 0
+        return length > 0 && start + length < titleStart && context.isPunctuation(start + length, ",")
     }
 
     /// A date with a month earlier in the sentence (`tháng 2/2016`, `ngày 7/5/2013`, `7.2.2013`) whose year

@@ -18,15 +18,9 @@ struct TermQualifier {
         let bracketed = context.isPunctuation(index, "(")
         // `(nhiệm kỳ 2015 - 2020)` and `, nhiệm kỳ 2014-2019`: the term may stand in brackets or after a comma.
         if bracketed || context.isPunctuation(index, ",") { index += 1 }
-        guard index < context.tokens.count, context.continuesLine(index),
-              context.mayStartFunctionWord(index, .termHead) else { return (start, []) }
+        guard index < context.tokens.count, context.continuesLine(index) else { return (start, []) }
         // A term head of up to three words (`khóa`, `nhiệm kỳ`, `các nhiệm kỳ`), longest first.
-        var headLength = 0
-        var words = ""
-        for length in 1...3 where index + length <= context.tokens.count {
-            words += (length > 1 ? " " : "") + context.tokens[index + length - 1].lower
-            if context.knowledge.functionWordRoles(of: words).contains(.termHead) { headLength = length }
-        }
+        let headLength = context.functionWordLength(at: index, .termHead)
         guard headLength > 0 else { return (start, []) }
         index += headLength
         var terms: [String] = []
