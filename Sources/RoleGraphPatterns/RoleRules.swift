@@ -81,7 +81,7 @@ struct RoleRules {
             if context.isPunctuation(index, ":") {
                 for start in max(0, index - 8)..<index {
                     guard let cue = context.longest(Kinds.statusCue, at: start), cue.tokens.upperBound <= index,
-                          let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:)),
+                          let status = status(of: cue),
                           status == .appointed || status == .ended else { continue }
                     return status
                 }
@@ -142,7 +142,7 @@ struct RoleRules {
         var best: (rank: Int, end: Int, status: RoleStatement.Status, start: Int)? = nil
         for index in start..<titleStart {
             guard let cue = context.longest(Kinds.statusCue, at: index), cue.tokens.upperBound <= titleStart,
-                  let status = context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:))
+                  let status = status(of: cue)
             else { continue }
             let rank = Self.cueRank(status)
             if best == nil || (rank, cue.tokens.upperBound) > (best!.rank, best!.end) {
@@ -159,6 +159,11 @@ struct RoleRules {
         // before the article is the role's history, not this article's event.
         if let status = best?.status, status == .appointed || status == .ended, pastDate(before: titleStart) { return .former }
         return best?.status
+    }
+
+    /// The status a cue states (its `status` attribute in `lexicon.tsv`).
+    private func status(of cue: GazetteerMatch) -> RoleStatement.Status? {
+        context.entry(cue).attributes["status"].flatMap(RoleStatement.Status.init(rawValue:))
     }
 
     /// Statements about the article's own event outrank descriptions of a role.
