@@ -1,47 +1,44 @@
 import RoleGraphKnowledge
 import RoleGraphText
 
-/// A set of knowledge kinds the parsers look up, with a small number that names it in the
-/// per-document cache of ``PatternContext/longest(_:at:)``.
+/// A set of knowledge kinds the parsers look up, as the matcher's mask, with a small number that names
+/// it in the per-document cache of ``PatternContext/longest(_:at:)``.
 struct KindSet: Sendable {
     let tag: Int
-    let kinds: Set<KnowledgeEntry.Kind>
-    /// ``kinds`` as the matcher's mask, worked out once.
+    /// The kinds' bits (``KnowledgeEntry/Kind/bit``).
     let mask: UInt32
-
-    init(tag: Int, kinds: Set<KnowledgeEntry.Kind>) {
-        self.tag = tag
-        self.kinds = kinds
-        self.mask = GazetteerMatcher.kindMask(kinds)
-    }
 }
 
-/// The kind sets the parsers use, built once: a `Set` literal at a call site in a hot loop costs more
-/// than the trie walk it filters.
+/// The kind sets the parsers use. Two integers each, folded to constants where they are read: a `Set`
+/// of kinds made the sets `static let`s built at run time, and every read a call to `swift_once`.
 enum Kinds {
-    static let abbreviation = KindSet(tag: 0, kinds: [.abbreviation])
-    static let location = KindSet(tag: 1, kinds: [.location])
-    static let honorific = KindSet(tag: 2, kinds: [.honorific])
-    static let title = KindSet(tag: 3, kinds: [.title])
-    static let stopWord = KindSet(tag: 4, kinds: [.stopWord])
-    static let statusCue = KindSet(tag: 5, kinds: [.statusCue])
-    static let relativeBody = KindSet(tag: 6, kinds: [.relativeBody])
-    static let person = KindSet(tag: 7, kinds: [.person])
-    static let organization = KindSet(tag: 8, kinds: [.organization])
-    static let organizationHead = KindSet(tag: 9, kinds: [.organizationHead])
-    static let eventHead = KindSet(tag: 10, kinds: [.eventHead])
-    static let byline = KindSet(tag: 11, kinds: [.byline])
-    static let endsGivenName = KindSet(tag: 12, kinds: [.title, .organizationHead, .relativeBody, .eventHead])
-    static let outranksName = KindSet(tag: 13, kinds: [.organization, .organizationHead, .relativeBody, .title, .eventHead, .honorific])
-    static let organizationOrPlace = KindSet(tag: 14, kinds: [.organization, .location])
-    static let outranksCredit = KindSet(tag: 15, kinds: [.location, .organization, .organizationHead, .relativeBody, .title, .eventHead])
-    static let endsOrganizationName = KindSet(tag: 16, kinds: [.eventHead, .title, .statusCue])
+    private typealias Kind = KnowledgeEntry.Kind
+    static let abbreviation = KindSet(tag: 0, mask: Kind.abbreviation.bit)
+    static let location = KindSet(tag: 1, mask: Kind.location.bit)
+    static let honorific = KindSet(tag: 2, mask: Kind.honorific.bit)
+    static let title = KindSet(tag: 3, mask: Kind.title.bit)
+    static let stopWord = KindSet(tag: 4, mask: Kind.stopWord.bit)
+    static let statusCue = KindSet(tag: 5, mask: Kind.statusCue.bit)
+    static let relativeBody = KindSet(tag: 6, mask: Kind.relativeBody.bit)
+    static let person = KindSet(tag: 7, mask: Kind.person.bit)
+    static let organization = KindSet(tag: 8, mask: Kind.organization.bit)
+    static let organizationHead = KindSet(tag: 9, mask: Kind.organizationHead.bit)
+    static let eventHead = KindSet(tag: 10, mask: Kind.eventHead.bit)
+    static let byline = KindSet(tag: 11, mask: Kind.byline.bit)
+    static let endsGivenName = KindSet(tag: 12, mask: Kind.title.bit | Kind.organizationHead.bit | Kind.relativeBody.bit
+                                                        | Kind.eventHead.bit)
+    static let outranksName = KindSet(tag: 13, mask: Kind.organization.bit | Kind.organizationHead.bit | Kind.relativeBody.bit
+                                                       | Kind.title.bit | Kind.eventHead.bit | Kind.honorific.bit)
+    static let organizationOrPlace = KindSet(tag: 14, mask: Kind.organization.bit | Kind.location.bit)
+    static let outranksCredit = KindSet(tag: 15, mask: Kind.location.bit | Kind.organization.bit | Kind.organizationHead.bit
+                                                         | Kind.relativeBody.bit | Kind.title.bit | Kind.eventHead.bit)
+    static let endsOrganizationName = KindSet(tag: 16, mask: Kind.eventHead.bit | Kind.title.bit | Kind.statusCue.bit)
     static let count = 17
     /// Kinds whose match can start a phrase at a lower-case token (a byline, an event, an honorific, a
     /// cue, a title, a place with its prefix, a known person). Not a cache slot: only its mask is read.
-    static let startsLowerCasePhrase = KindSet(tag: -1, kinds: [
-        .byline, .eventHead, .honorific, .statusCue, .title, .abbreviation, .location, .person,
-    ])
+    static let startsLowerCasePhrase = KindSet(tag: -1, mask: Kind.byline.bit | Kind.eventHead.bit | Kind.honorific.bit
+                                                    | Kind.statusCue.bit | Kind.title.bit | Kind.abbreviation.bit
+                                                    | Kind.location.bit | Kind.person.bit)
 }
 
 /// Parse results per slot (a token, or a token and a depth), for one document. Look-up and store are
@@ -85,19 +82,18 @@ final class PatternContext {
     /// Longest matches already looked up, per row and kind set (the parsers ask the same questions many
     /// times while they try alternatives), packed in 32 bits: 0 = not asked yet; else the high 24 bits are
     /// the entry + 2 (1: no match) and the low 8 bits the match's length in tokens (a match that does
-    /// not fit is looked up again each time). Only tokens where some surface starts have a row
-    /// (``cacheRow``): the table was 136 bytes a token, zeroed per document (some 8 M of the instructions
-    /// callgrind counts for `memset` over dev+seed); it is now 68 bytes a row. One context serves
-    /// one extraction on one thread and no access overlaps another, so the run-time exclusivity checks
-    /// are switched off for this hot property.
-    @exclusivity(unchecked) private var cache: [UInt32]
-    /// Per token, its row of ``cache`` times ``Kinds/count``, or -1 when no surface starts at its syllable
-    /// (``startKinds`` is 0, and ``longest(_:at:)`` answers without the cache).
-    private let cacheRow: [Int32]
+    /// not fit is looked up again each time). A token has a row once a look-up at it reaches the cache
+    /// (``starts``): zeroing a row for every token where some surface starts cost more (some 3.7 M
+    /// instructions of `memset` over dev+seed) than the look-ups it saved. One context serves one
+    /// extraction on one thread and no access overlaps another, so the run-time exclusivity checks are
+    /// switched off for the hot properties.
+    @exclusivity(unchecked) private var cache: [UInt32] = []
+    /// Per token: in the low 32 bits, the kind bits of the entries whose surfaces start with its syllable
+    /// (0: none, and ``longest(_:at:)`` answers without the cache); in the high 32 bits, its row of
+    /// ``cache`` + 1 (0: none yet).
+    @exclusivity(unchecked) private var starts: [UInt64]
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
-    /// Per token, the kind bits of the entries whose surfaces start with its syllable (0: none).
-    private let startKinds: [UInt32]
 
     /// Organisations already parsed without a prefix, per token and depth. Parsing is a pure function of
     /// the context, and the parsers ask for the same starts many times (a name's end test parses at every
@@ -118,15 +114,14 @@ final class PatternContext {
         self.date = date
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds
-        let startKinds = syllables.map { id in id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0 }
-        self.startKinds = startKinds
         var rows = 0
-        self.cacheRow = startKinds.map { kinds in
-            guard kinds != 0 else { return -1 }
-            defer { rows += 1 }
-            return Int32(truncatingIfNeeded: rows * Kinds.count)
+        self.starts = syllables.map { id in
+            let kinds = id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0
+            if kinds != 0 { rows += 1 }
+            return UInt64(kinds)
         }
-        self.cache = Array(repeating: 0, count: rows * Kinds.count)
+        // Room for a row at every token that may need one; only the rows made are written.
+        cache.reserveCapacity(rows * Kinds.count)
         self.organizationMemo = ParseMemo(slots: tokens.count * Self.organizationDepths)
         self.personMemo = ParseMemo(slots: tokens.count)
     }
@@ -136,7 +131,12 @@ final class PatternContext {
     func longest(_ kinds: KindSet, at index: Int, prefix: [String]) -> GazetteerMatch? {
         guard prefix.isEmpty else {
             guard index < tokens.count else { return nil }
-            return knowledge.matcher.longest(in: tokens, syllables: syllables, at: index, kinds: kinds.kinds, date: date, prefix: prefix)
+            let found = tokens.withUnsafeBufferPointer { tokens in
+                syllables.withUnsafeBufferPointer { ids in
+                    knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date, prefix: prefix)
+                }
+            }
+            return found.map { GazetteerMatch(entry: Int($0.entry), tokens: index..<$0.end) }
         }
         return longest(kinds, at: index)
     }
@@ -144,18 +144,23 @@ final class PatternContext {
     /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
     ///
     /// Inlined up to the mask test, which answers most calls (the parsers ask a dozen kind sets at every
-    /// capitalised token): such a call then costs a load and a mask, not a call that copies the
-    /// ``KindSet`` (a retain and a release of its `Set`).
+    /// capitalised token): such a call then costs a load and a mask.
     @inline(__always)
     func longest(_ kinds: KindSet, at index: Int) -> GazetteerMatch? {
         // No surface of these kinds starts with this token's syllable: no walk needed.
-        guard index >= 0 && index < tokens.count && startKinds[index] & kinds.mask != 0 else { return nil }
+        guard mayStart(kinds.mask, at: index) else { return nil }
         return cachedLongest(tag: kinds.tag, mask: kinds.mask, at: index)
     }
 
     /// ``longest(_:at:)`` once a surface of the kinds may start at `index`: from the cache, or walked.
     private func cachedLongest(tag: Int, mask: UInt32, at index: Int) -> GazetteerMatch? {
-        let slot = Int(cacheRow[index]) + tag
+        var row = Int(truncatingIfNeeded: starts[index] >> 32)
+        if row == 0 {
+            row = cache.count + 1
+            cache.append(contentsOf: repeatElement(0, count: Kinds.count))
+            starts[index] |= UInt64(row) << 32
+        }
+        let slot = row - 1 + tag
         let known = cache[slot]
         if known != 0 {
             let entry = Int(known >> 8) - 2
@@ -180,15 +185,16 @@ final class PatternContext {
     /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts
     /// with this token's syllable: when not, ``longest(_:at:)`` of those kinds finds nothing, and a
     /// caller that would ask it for several kind sets at every token asks one mask test instead.
+    @inline(__always)
     func mayStart(_ mask: UInt32, at index: Int) -> Bool {
-        index >= 0 && index < tokens.count && startKinds[index] & mask != 0
+        index >= 0 && index < tokens.count && starts[index] & UInt64(mask) != 0
     }
 
     /// Whether any parser of ``PhraseScanner`` can start a phrase at this token: a capitalised word, or a
     /// syllable that starts a surface of ``Kinds/startsLowerCasePhrase``. Most tokens of news are neither
     /// (`và`, `của`, `đã`, numbers, punctuation), and one mask test skips the whole chain of parsers.
     func mayStartPhrase(_ index: Int) -> Bool {
-        isCapitalised(index) || startKinds[index] & Kinds.startsLowerCasePhrase.mask != 0
+        isCapitalised(index) || starts[index] & UInt64(Kinds.startsLowerCasePhrase.mask) != 0
     }
 
     /// The function-word roles of a token's syllable (`và` → conjunction): one array read.

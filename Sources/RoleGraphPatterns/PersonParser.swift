@@ -32,7 +32,9 @@ struct PersonParser {
 
     /// - Complexity: O(1) when asked before for this token (the result is a pure function of it).
     func parse(at start: Int) -> Phrase? {
-        guard start < context.tokens.count else { return parseUncached(at: start) }
+        // A name is a known person's or starts with a surname: most tokens start neither, and are answered
+        // without the memo (whose look-up copies a phrase).
+        guard context.mayStart(Kinds.person.mask, at: start) || isSurname(start) else { return nil }
         if let known = context.personMemo.lookup(start) { return known }
         let parsed = parseUncached(at: start)
         context.personMemo.store(parsed, at: start)
@@ -75,6 +77,8 @@ struct PersonParser {
     /// Names that sign an article at a sentence start, before a bracketed source:
     /// `Hiền Hạnh (TTXVN)`, `Kim Tân - Phương Thảo (Theo Dân Trí)`.
     func closingCredit(at start: Int) -> [Phrase]? {
+        // The first name is a person's (a known one or by surname) or capitalised (``parseCredit(at:)``).
+        guard context.isCapitalised(start) || context.mayStart(Kinds.person.mask, at: start) else { return nil }
         let sentenceStart = start == 0 || context.tokens[start].gap == .newline || context.isSentenceEnd(start - 1)
         guard sentenceStart else { return nil }
         var names: [Phrase] = []

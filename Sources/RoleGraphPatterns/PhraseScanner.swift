@@ -53,12 +53,14 @@ public struct PhraseScanner: Sendable {
                 index = cue.tokens.upperBound
                 continue
             }
-            if let position = positions.parse(at: index) {
+            if context.mayStart(Kinds.title.mask, at: index), let position = positions.parse(at: index) {
                 result.add(position)
                 index = position.end
                 continue
             }
-            if let place = PlaceParser(context: context).parse(at: index), place.hasPrefix, context.isCapitalised(place.end - 1) {
+            // A place's prefix is an abbreviation (`TP.`, `tỉnh`): where none starts, no place with one does.
+            if context.mayStart(Kinds.abbreviation.mask, at: index),
+               let place = PlaceParser(context: context).parse(at: index), place.hasPrefix, context.isCapitalised(place.end - 1) {
                 // `TP. Hồ Chí Minh`, `tỉnh Yên Bái`: a place, whatever else its name could be.
                 result.phrases.append(Phrase(kind: .location, tokens: index..<place.end, rule: "gazetteer:location", name: place.name))
                 index = place.end

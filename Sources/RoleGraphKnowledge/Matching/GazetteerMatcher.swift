@@ -219,12 +219,12 @@ public struct GazetteerMatcher: Sendable {
         return found.reversed()
     }
 
-    /// ``longest(in:syllables:at:kinds:date:prefix:)`` with the kinds as a mask (``kindMask(_:)``) and no
-    /// prefix: the entry and end token of the longest match at `start`, or `nil`.
+    /// ``longest(in:syllables:at:kinds:date:prefix:)`` with the kinds as a mask (``kindMask(_:)``): the
+    /// entry and end token of the longest match at `start`, or `nil`.
     public func longest(in tokens: UnsafeBufferPointer<Token>, syllables ids: UnsafeBufferPointer<Int32>, at start: Int,
-                        mask: UInt32, date: String?) -> (entry: Int32, end: Int)? {
+                        mask: UInt32, date: String?, prefix: [String] = []) -> (entry: Int32, end: Int)? {
         var best: (entry: Int32, end: Int)? = nil
-        walk(tokens, at: start, mask: mask, date: date, prefix: [], syllable: { ids[$0] }) { entry, end in
+        walk(tokens, at: start, mask: mask, date: date, prefix: prefix, syllable: { ids[$0] }) { entry, end in
             best = (entry, end)
         }
         return best
@@ -404,7 +404,8 @@ public struct GazetteerMatcher: Sendable {
 
 extension KnowledgeEntry.Kind {
     /// A distinct number below `allCases.count` for each kind, by a switch (no hashing of the raw value).
-    @inline(__always)
+    /// Inlinable, like ``bit``, so that a mask of literal kinds in another module folds to a constant.
+    @inlinable
     var ordinal: Int {
         switch self {
         case .organization: 0
@@ -426,8 +427,9 @@ extension KnowledgeEntry.Kind {
         }
     }
 
-    @inline(__always)
-    var bit: UInt32 { 1 << UInt32(ordinal) }
+    /// The kind's bit in a mask (``GazetteerMatcher/kindMask(_:)``, ``KnowledgeBase/firstSyllableKinds``).
+    @inlinable
+    public var bit: UInt32 { 1 << UInt32(ordinal) }
 
     /// Organisations, places, names and the other kinds where a capital in the entry needs one in the text.
     @inline(__always)
