@@ -92,6 +92,9 @@ final class PatternContext {
     /// (0: none, and ``longest(_:at:)`` answers without the cache); in the high 32 bits, its row of
     /// ``cache`` + 1 (0: none yet).
     @exclusivity(unchecked) private var starts: [UInt64]
+    /// A new row of ``cache``: appended as an array (one copy), where appending a repeated zero went
+    /// element by element.
+    private let zeroRow = [UInt32](repeating: 0, count: Kinds.count)
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
 
@@ -157,7 +160,7 @@ final class PatternContext {
         var row = Int(truncatingIfNeeded: starts[index] >> 32)
         if row == 0 {
             row = cache.count + 1
-            cache.append(contentsOf: repeatElement(0, count: Kinds.count))
+            cache.append(contentsOf: zeroRow)
             starts[index] |= UInt64(row) << 32
         }
         let slot = row - 1 + tag
@@ -291,9 +294,16 @@ final class PatternContext {
     /// are replaced; an entry that equals the text (`tỉnh`) keeps its case.
     private func abbreviation(at index: Int, within range: Range<Int>) -> GazetteerMatch? {
         guard let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
-              facts[match.entry].lowercasedName != tokens[match.tokens].map(\.lower).joined(separator: " ")
+              !lowerText(match.tokens, equals: facts[match.entry].lowercasedName)
         else { return nil }
         return match
+    }
+
+    /// Whether the tokens' lower-case texts joined by single spaces are `text`, without joining them: most
+    /// abbreviations matched are one token (`tỉnh`), compared as one string.
+    private func lowerText(_ range: Range<Int>, equals text: String) -> Bool {
+        if range.count == 1 { return tokens[range.lowerBound].lower == text }
+        return tokens[range].map(\.lower).joined(separator: " ") == text
     }
 
     /// Whether ``canonicalText(_:)`` replaces an abbreviation in the range; when not, it equals ``plainText(_:)``.

@@ -29,12 +29,13 @@ struct PositionParser {
 
     private func parseTitleAndOrganization(at start: Int) -> Parse? {
         guard let match = context.longest(Kinds.title, at: start) else { return nil }
-        let facts = context.facts[match.entry]
+        // Read field by field: a copy of the whole ``EntryFacts`` retains all its strings.
+        let entry = match.entry
         let title = Phrase(kind: .title, tokens: match.tokens, rule: "gazetteer:title",
-                           name: facts.title ?? context.name(match))
-        var parse = Parse(title: title, organizations: [], implied: facts.implies,
-                          alsoNames: facts.also.map { [$0] } ?? [], end: match.tokens.upperBound,
-                          head: facts.head)
+                           name: context.facts[entry].title ?? context.name(match))
+        var parse = Parse(title: title, organizations: [], implied: context.facts[entry].implies,
+                          alsoNames: context.facts[entry].also.map { [$0] } ?? [], end: match.tokens.upperBound,
+                          head: context.facts[entry].head)
         if let implied = parse.implied, let inside = impliedOrganization(named: implied, inside: match.tokens) {
             // `Thủ tướng Chính phủ`, `đại biểu Quốc hội`: the implied organisation is written in the title.
             parse.organizations = [inside]
@@ -44,7 +45,7 @@ struct PositionParser {
         let after = match.tokens.upperBound
         guard context.continuesLine(after) else { return parse }
         if parse.implied == nil, !parse.organizations.isEmpty { return parse }
-        let headSyllables = facts.headSyllables
+        let headSyllables = context.facts[entry].headSyllables
         let titleSyllables = context.tokens[match.tokens].map(\.lower)
         if !headSyllables.isEmpty, titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables) {
             // The head closes the title (`Trưởng ban`, `Chánh Văn phòng`): the organisation starts at it,

@@ -197,30 +197,32 @@ public struct KnowledgeBase: Sendable {
 
 /// What the phrase parsers read of one entry, precomputed (see ``KnowledgeBase/facts``).
 public struct EntryFacts: Sendable {
+    /// Inlinable constants, as ``FunctionWordRoles``' roles are (a `static let` read from another module
+    /// calls `swift_once`).
     public struct Flags: OptionSet, Sendable {
         public let rawValue: UInt32
-        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        @inlinable public init(rawValue: UInt32) { self.rawValue = rawValue }
         /// `match=implied-only`
-        public static let impliedOnly = Flags(rawValue: 1 << 0)
+        @inlinable public static var impliedOnly: Flags { Flags(rawValue: 1 << 0) }
         /// `place=yes`
-        public static let takesPlace = Flags(rawValue: 1 << 1)
+        @inlinable public static var takesPlace: Flags { Flags(rawValue: 1 << 1) }
         /// `needs=parent`
-        public static let needsParent = Flags(rawValue: 1 << 2)
+        @inlinable public static var needsParent: Flags { Flags(rawValue: 1 << 2) }
         /// `place-prefix=yes`
-        public static let placePrefix = Flags(rawValue: 1 << 3)
+        @inlinable public static var placePrefix: Flags { Flags(rawValue: 1 << 3) }
         /// `kind=country`
-        public static let country = Flags(rawValue: 1 << 4)
+        @inlinable public static var country: Flags { Flags(rawValue: 1 << 4) }
         /// `kind=media`
-        public static let media = Flags(rawValue: 1 << 5)
+        @inlinable public static var media: Flags { Flags(rawValue: 1 << 5) }
         /// `given-name=yes`
-        public static let givenName = Flags(rawValue: 1 << 6)
+        @inlinable public static var givenName: Flags { Flags(rawValue: 1 << 6) }
         /// `ends-name=yes`
-        public static let endsName = Flags(rawValue: 1 << 7)
+        @inlinable public static var endsName: Flags { Flags(rawValue: 1 << 7) }
         /// `local=yes`: a body with a counterpart in every province
-        public static let local = Flags(rawValue: 1 << 8)
+        @inlinable public static var local: Flags { Flags(rawValue: 1 << 8) }
         /// `unit=yes`: an organisation head whose bodies are units of another (`Vụ`, `Cục`): an
         /// organisation right after a comma is their parent (`Cục Quản trị, Văn phòng Chính phủ`)
-        public static let unit = Flags(rawValue: 1 << 9)
+        @inlinable public static var unit: Flags { Flags(rawValue: 1 << 9) }
     }
 
     public let flags: Flags
