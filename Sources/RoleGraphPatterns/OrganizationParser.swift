@@ -33,10 +33,9 @@ struct OrganizationParser {
         guard prefix.isEmpty else { return parse(at: start, prefix: prefix, depth: depth, memo: ()) }
         if !context.isCapitalised(start) { return nil }
         // Without a prefix the result depends on the start and depth only: parsed once per document.
-        let slot = start * PatternContext.organizationDepths + depth
-        if let known = context.organizationMemo.lookup(slot) { return known }
+        if let known = context.organization(at: start, depth: depth) { return known }
         let parsed = parse(at: start, prefix: prefix, depth: depth, memo: ())
-        context.organizationMemo.store(parsed, at: slot)
+        context.store(parsed, at: start, depth: depth)
         return parsed
     }
 

@@ -41,31 +41,26 @@ enum Kinds {
                                                     | Kind.location.bit | Kind.person.bit)
 }
 
-/// Parse results per slot (a token, or a token and a depth), for one document. Look-up and store are
-/// separate calls, so a parse may recurse into the same memo between them.
+/// Parse results of one parser for one document, by code: 0 = not parsed yet; 1 = parsed, nothing found;
+/// n ≥ 2 = `values[n - 2]`. The codes live in the context's per-token rows (``PatternContext/organization(at:depth:)``).
+/// Look-up and store are separate calls, so a parse may recurse into the same memo between them.
 struct ParseMemo<Value> {
-    /// 0 = not parsed yet; 1 = parsed, nothing found; n ≥ 2 = `values[n - 2]`.
-    private var codes: [Int32]
     private var values: [Value] = []
 
-    init(slots: Int) { codes = Array(repeating: 0, count: slots) }
-
     /// `nil` when the slot was not parsed yet; `.some(nil)` when it was and found nothing.
-    func lookup(_ slot: Int) -> Value?? {
-        switch codes[slot] {
+    func lookup(_ code: UInt32) -> Value?? {
+        switch code {
         case 0: nil
         case 1: .some(nil)
         case let code: .some(values[Int(code) - 2])
         }
     }
 
-    /// Whether the slot was parsed and found something, without copying the value.
-    func found(_ slot: Int) -> Bool? { codes[slot] == 0 ? nil : codes[slot] != 1 }
-
-    mutating func store(_ value: Value?, at slot: Int) {
-        guard let value else { codes[slot] = 1; return }
+    /// Keeps a result; returns its code.
+    mutating func code(storing value: Value?) -> UInt32 {
+        guard let value else { return 1 }
         values.append(value)
-        codes[slot] = Int32(values.count + 1)
+        return UInt32(values.count + 1)
     }
 }
 
@@ -79,35 +74,38 @@ final class PatternContext {
     let knowledge: KnowledgeBase
     let date: String?
 
-    /// Longest matches already looked up, per row and kind set (the parsers ask the same questions many
-    /// times while they try alternatives), packed in 32 bits: 0 = not asked yet; else the high 24 bits are
-    /// the entry + 2 (1: no match) and the low 8 bits the match's length in tokens (a match that does
-    /// not fit is looked up again each time). A token has a row once a look-up at it reaches the cache
-    /// (``starts``): zeroing a row for every token where some surface starts cost more (some 3.7 M
-    /// instructions of `memset` over dev+seed) than the look-ups it saved. One context serves one
-    /// extraction on one thread and no access overlaps another, so the run-time exclusivity checks are
-    /// switched off for the hot properties.
-    @exclusivity(unchecked) private var cache: [UInt32] = []
+    /// Per token that the parsers asked about, a row: the longest matches already looked up per kind set
+    /// (the parsers ask the same questions many times while they try alternatives), then the codes of
+    /// ``organizationMemo`` per depth and of ``personMemo``. A look-up is packed in 32 bits: 0 = not asked
+    /// yet; else the high 24 bits are the entry + 2 (1: no match) and the low 8 bits the match's length in
+    /// tokens (a match that does not fit is looked up again each time). Rows are made on first use, a few
+    /// at a time (``row(_:)``): zeroing a row for every token cost more (some 5 M instructions of `memset`
+    /// over dev+seed) than the look-ups it saved. One context serves one extraction on one thread and no
+    /// access overlaps another, so the run-time exclusivity checks are switched off for the hot properties.
+    @exclusivity(unchecked) private var rows: [UInt32] = []
+    /// The rows in use: ``rows`` beyond it are zero.
+    private var rowsEnd = 0
     /// Per token: in the low 32 bits, the kind bits of the entries whose surfaces start with its syllable
-    /// (0: none, and ``longest(_:at:)`` answers without the cache); in the high 32 bits, its row of
-    /// ``cache`` + 1 (0: none yet).
+    /// (0: none, and ``longest(_:at:)`` answers without the cache); in the high 32 bits, where its row
+    /// starts in ``rows`` + 1 (0: none yet).
     @exclusivity(unchecked) private var starts: [UInt64]
-    /// A new row of ``cache``: appended as an array (one copy), where appending a repeated zero went
-    /// element by element.
-    private let zeroRow = [UInt32](repeating: 0, count: Kinds.count)
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
 
     /// Organisations already parsed without a prefix, per token and depth. Parsing is a pure function of
     /// the context, and the parsers ask for the same starts many times (a name's end test parses at every
     /// name token).
-    @exclusivity(unchecked) var organizationMemo: ParseMemo<OrganizationParser.Parse>
+    @exclusivity(unchecked) private var organizationMemo = ParseMemo<OrganizationParser.Parse>()
     /// Persons by surname or from the knowledge base already parsed, per token.
-    @exclusivity(unchecked) var personMemo: ParseMemo<Phrase>
+    @exclusivity(unchecked) private var personMemo = ParseMemo<Phrase>()
     /// Bytes of the text ``plainText(_:)`` or ``canonicalText(_:)`` is joining; neither calls the other
     /// while it joins, so one buffer serves both.
     @exclusivity(unchecked) private var textBuffer = TextBuffer()
     static let organizationDepths = 4
+    /// A row: ``Kinds/count`` look-ups, ``organizationDepths`` organisation codes, one person code.
+    private static let rowWidth = Kinds.count + organizationDepths + 1
+    /// Rows added at a time: 1.4 KB, below the size where `memcpy` copies byte by byte.
+    private static let zeroRows = [UInt32](repeating: 0, count: 16 * rowWidth)
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
@@ -117,16 +115,11 @@ final class PatternContext {
         self.date = date
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds
-        var rows = 0
         self.starts = syllables.map { id in
-            let kinds = id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0
-            if kinds != 0 { rows += 1 }
-            return UInt64(kinds)
+            UInt64(id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0)
         }
-        // Room for a row at every token that may need one; only the rows made are written.
-        cache.reserveCapacity(rows * Kinds.count)
-        self.organizationMemo = ParseMemo(slots: tokens.count * Self.organizationDepths)
-        self.personMemo = ParseMemo(slots: tokens.count)
+        // Room for a row at every token; only the rows made are written.
+        self.rows.reserveCapacity(tokens.count * Self.rowWidth)
     }
 
     /// The longest knowledge match of these kinds at a token, after the words of `prefix` (a virtual
@@ -155,16 +148,27 @@ final class PatternContext {
         return cachedLongest(tag: kinds.tag, mask: kinds.mask, at: index)
     }
 
+    /// The memo code at this offset of the token's row; 0 (not parsed yet) when it has no row yet.
+    private func memoCode(at index: Int, _ offset: Int) -> UInt32 {
+        let stored = Int(truncatingIfNeeded: starts[index] >> 32)
+        return stored == 0 ? 0 : rows[stored - 1 + offset]
+    }
+
+    /// Where the token's row starts in ``rows``, made on first use.
+    private func row(_ index: Int) -> Int {
+        let stored = Int(truncatingIfNeeded: starts[index] >> 32)
+        if stored != 0 { return stored - 1 }
+        if rowsEnd == rows.count { rows.append(contentsOf: Self.zeroRows) }
+        let row = rowsEnd
+        rowsEnd += Self.rowWidth
+        starts[index] |= UInt64(row + 1) << 32
+        return row
+    }
+
     /// ``longest(_:at:)`` once a surface of the kinds may start at `index`: from the cache, or walked.
     private func cachedLongest(tag: Int, mask: UInt32, at index: Int) -> GazetteerMatch? {
-        var row = Int(truncatingIfNeeded: starts[index] >> 32)
-        if row == 0 {
-            row = cache.count + 1
-            cache.append(contentsOf: zeroRow)
-            starts[index] |= UInt64(row) << 32
-        }
-        let slot = row - 1 + tag
-        let known = cache[slot]
+        let slot = row(index) + tag
+        let known = rows[slot]
         if known != 0 {
             let entry = Int(known >> 8) - 2
             return entry < 0 ? nil : GazetteerMatch(entry: entry, tokens: index..<(index + Int(known & 0xFF)))
@@ -175,14 +179,44 @@ final class PatternContext {
             }
         }
         guard let found else {
-            cache[slot] = 1 << 8
+            rows[slot] = 1 << 8
             return nil
         }
         let length = found.end - index
         if Int(found.entry) + 2 < 1 << 24 && length < 1 << 8 {
-            cache[slot] = UInt32(Int(found.entry) + 2) << 8 | UInt32(length)
+            rows[slot] = UInt32(Int(found.entry) + 2) << 8 | UInt32(length)
         }
         return GazetteerMatch(entry: Int(found.entry), tokens: index..<found.end)
+    }
+
+    /// The organisation parsed without a prefix at a token and depth: `nil` when not parsed yet, `.some(nil)`
+    /// when it was and found nothing.
+    func organization(at start: Int, depth: Int) -> OrganizationParser.Parse?? {
+        organizationMemo.lookup(memoCode(at: start, Kinds.count + depth))
+    }
+
+    func store(_ organization: OrganizationParser.Parse?, at start: Int, depth: Int) {
+        let code = organizationMemo.code(storing: organization)
+        rows[row(start) + Kinds.count + depth] = code
+    }
+
+    /// The person parsed at a token: `nil` when not parsed yet, `.some(nil)` when it was and found nothing.
+    func person(at start: Int) -> Phrase?? {
+        personMemo.lookup(memoCode(at: start, Kinds.count + Self.organizationDepths))
+    }
+
+    /// Whether a person was parsed at the token and found (`nil`: not parsed yet), without copying the phrase.
+    func personFound(at start: Int) -> Bool? {
+        switch memoCode(at: start, Kinds.count + Self.organizationDepths) {
+        case 0: nil
+        case 1: false
+        default: true
+        }
+    }
+
+    func store(_ person: Phrase?, at start: Int) {
+        let code = personMemo.code(storing: person)
+        rows[row(start) + Kinds.count + Self.organizationDepths] = code
     }
 
     /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts

@@ -26,7 +26,7 @@ struct PersonParser {
     /// Whether a name by surname starts at `index` (used by other parsers to stop before a name).
     func startsName(at index: Int) -> Bool {
         // Read from the per-document memo, without copying the phrase out.
-        if index < context.tokens.count, let found = context.personMemo.found(index) { return found }
+        if index < context.tokens.count, let found = context.personFound(at: index) { return found }
         return parse(at: index) != nil
     }
 
@@ -35,9 +35,9 @@ struct PersonParser {
         // A name is a known person's or starts with a surname: most tokens start neither, and are answered
         // without the memo (whose look-up copies a phrase).
         guard context.mayStart(Kinds.person.mask, at: start) || isSurname(start) else { return nil }
-        if let known = context.personMemo.lookup(start) { return known }
+        if let known = context.person(at: start) { return known }
         let parsed = parseUncached(at: start)
-        context.personMemo.store(parsed, at: start)
+        context.store(parsed, at: start)
         return parsed
     }
 
