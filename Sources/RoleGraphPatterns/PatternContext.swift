@@ -268,7 +268,7 @@ final class PatternContext {
     /// The surname frequency of the token's lower-case text (``KnowledgeBase/surnames``), -1 for none.
     func surnameCount(_ index: Int) -> Int {
         let id = Int(syllables[index])
-        guard id >= 0 else { return knowledge.surnames[tokens[index].lower] ?? -1 }
+        guard id >= 0 else { return knowledge.surnameCount(outsideVocabulary: tokens[index].lower) }
         let table = knowledge.surnameCountsBySyllable
         return id < table.count ? table[id] : -1
     }
@@ -333,11 +333,29 @@ final class PatternContext {
         return match
     }
 
-    /// Whether the tokens' lower-case texts joined by single spaces are `text`, without joining them: most
-    /// abbreviations matched are one token (`tỉnh`), compared as one string.
+    /// Whether the tokens' lower-case texts joined by single spaces are `text`, compared byte by byte
+    /// without joining them. Token texts and knowledge are both NFC, so equal bytes are equal strings.
     private func lowerText(_ range: Range<Int>, equals text: String) -> Bool {
         if range.count == 1 { return tokens[range.lowerBound].lower == text }
-        return tokens[range].map(\.lower).joined(separator: " ") == text
+        var text = text
+        return text.withUTF8 { text in
+            var offset = 0
+            for index in range {
+                if index > range.lowerBound {
+                    guard offset < text.count, text[offset] == 0x20 else { return false }
+                    offset += 1
+                }
+                var lower = tokens[index].lower
+                let length = lower.withUTF8 { lower in
+                    lower.count <= text.count - offset
+                        && UnsafeBufferPointer(rebasing: text[offset..<(offset + lower.count)]).elementsEqual(lower)
+                        ? lower.count : -1
+                }
+                guard length >= 0 else { return false }
+                offset += length
+            }
+            return offset == text.count
+        }
     }
 
     /// Whether ``canonicalText(_:)`` replaces an abbreviation in the range; when not, it equals ``plainText(_:)``.

@@ -37,6 +37,9 @@ public struct KnowledgeBase: Sendable {
     /// Syllable id → the surname's frequency (``surnames``), -1 for no surname: a token's surname
     /// frequency in one array read. A surname outside the vocabulary is only in ``surnames``.
     public let surnameCountsBySyllable: [Int]
+    /// The one-syllable surnames without a syllable id: all a token without an id can be (usually none,
+    /// and ``surnameCount(outsideVocabulary:)`` hashes nothing).
+    let surnamesOutsideVocabulary: [String: Int]
 
     /// Later entries with an id already seen replace the earlier one (user files override).
     public init(entries: [KnowledgeEntry]) {
@@ -105,13 +108,23 @@ public struct KnowledgeBase: Sendable {
         self.functionWordFirstRoles = firstRoles
         self.functionWordFirstRolesOfUnknown = firstRolesOfUnknown
         var surnameCounts: [Int] = []
+        var outside: [String: Int] = [:]
         for (surname, count) in surnames {
             let id = Int(matcher.syllableID(surname))
-            guard id >= 0 else { continue }
+            guard id >= 0 else {
+                if !surname.contains(" ") { outside[surname] = count }
+                continue
+            }
             if id >= surnameCounts.count { surnameCounts += repeatElement(-1, count: id + 1 - surnameCounts.count) }
             surnameCounts[id] = count
         }
         self.surnameCountsBySyllable = surnameCounts
+        self.surnamesOutsideVocabulary = outside
+    }
+
+    /// The surname frequency of a token's lower-case text that has no syllable id, -1 for none.
+    public func surnameCount(outsideVocabulary lower: String) -> Int {
+        surnamesOutsideVocabulary.isEmpty ? -1 : surnamesOutsideVocabulary[lower] ?? -1
     }
 
     /// The roles of a function word given in lower case (`và`, `nhiệm kỳ`); empty when it is none.
