@@ -16,14 +16,26 @@ public struct Phrase: Sendable, Equatable {
     public var parent: Int?
     /// Organisations: a body named relative to another whose parent must come from context
     /// (`Ban Thường vụ` alone); the value says which kind of parent (`committee`, `party`, `organization`).
-    public var relativeTo: String?
+    public var relativeTo: String? {
+        get { details?.relativeTo }
+        set { changeDetails(to: newValue) { $0.relativeTo = newValue } }
+    }
     /// Organisations: the name of the relative body before its parent is attached.
-    public var relativeName: String?
+    public var relativeName: String? {
+        get { details?.relativeName }
+        set { changeDetails(to: newValue) { $0.relativeName = newValue } }
+    }
     /// Organisations from the knowledge base, with their entry id.
-    public var knowledgeID: String?
+    public var knowledgeID: String? {
+        get { details?.knowledgeID }
+        set { changeDetails(to: newValue) { $0.knowledgeID = newValue } }
+    }
     /// Organisations from the knowledge base: the phrase's own text when it has no abbreviation
     /// (`Tập đoàn Dầu khí Quốc gia Việt Nam` where the entry's name is `Tập đoàn Dầu khí Việt Nam`).
-    public var surface: String?
+    public var surface: String? {
+        get { details?.surface }
+        set { changeDetails(to: newValue) { $0.surface = newValue } }
+    }
     /// Organisations named without what makes them unique (`HĐND tỉnh`, `Tỉnh ủy`): when the article
     /// has no fuller name to join them to, they keep their text as written.
     public var isIncomplete: Bool = false
@@ -32,9 +44,47 @@ public struct Phrase: Sendable, Equatable {
     public var isImplicit: Bool = false
     /// Persons: `ông Thăng`, a back-reference to a full name elsewhere in the article.
     public var isShortReference: Bool = false
+    /// The four optional texts only some organisations have, in one shared box (nil: all four nil). The
+    /// parsers copy phrases many times while they try alternatives, and a copy retains each string it
+    /// holds: boxed, a copy retains three references instead of six.
+    private var details: Details?
 
     public init(kind: Kind, tokens: Range<Int>, rule: String, name: String) {
         self.kind = kind; self.tokens = tokens; self.rule = rule; self.name = name
+    }
+
+    public static func == (a: Phrase, b: Phrase) -> Bool {
+        a.kind == b.kind && a.tokens == b.tokens && a.rule == b.rule && a.name == b.name && a.parent == b.parent
+            && a.relativeTo == b.relativeTo && a.relativeName == b.relativeName && a.knowledgeID == b.knowledgeID
+            && a.surface == b.surface && a.isIncomplete == b.isIncomplete && a.isImplicit == b.isImplicit
+            && a.isShortReference == b.isShortReference
+    }
+
+    /// Copy on write: a box is changed only while this phrase alone holds it. A nil set on a phrase
+    /// without a box makes none.
+    private mutating func changeDetails(to value: String?, _ change: (Details) -> Void) {
+        if details == nil {
+            guard value != nil else { return }
+            details = Details()
+        } else if !isKnownUniquelyReferenced(&details) {
+            details = Details(details!)
+        }
+        change(details!)
+    }
+
+    /// Never changed once two phrases share it (``changeDetails(to:_:)``), hence sendable.
+    private final class Details: @unchecked Sendable {
+        var relativeTo: String?
+        var relativeName: String?
+        var knowledgeID: String?
+        var surface: String?
+
+        init() {}
+
+        init(_ other: Details) {
+            relativeTo = other.relativeTo; relativeName = other.relativeName
+            knowledgeID = other.knowledgeID; surface = other.surface
+        }
     }
 }
 
