@@ -32,6 +32,9 @@ struct OrganizationParser {
         guard start < context.tokens.count, depth < 4 else { return nil }
         guard prefix.isEmpty else { return parse(at: start, prefix: prefix, depth: depth, memo: ()) }
         if !context.isCapitalised(start) { return nil }
+        // Without a prefix, an organisation starts with a knowledge match of one of these kinds.
+        guard context.mayStart(Kinds.organization.mask | Kinds.relativeBody.mask | Kinds.organizationHead.mask, at: start)
+        else { return nil }
         // Without a prefix the result depends on the start and depth only: parsed once per document.
         if let known = context.organization(at: start, depth: depth) { return known }
         let parsed = parse(at: start, prefix: prefix, depth: depth, memo: ())
@@ -102,7 +105,7 @@ struct OrganizationParser {
     /// followed by a place, is the province's body, named as written with abbreviations expanded.
     private func localBody(_ known: GazetteerMatch) -> Parse? {
         guard context.has(known, .local), context.continuesLine(known.tokens.upperBound),
-              let place = PlaceParser(context: context).parse(at: known.tokens.upperBound), place.hasPrefix else { return nil }
+              let place = PlaceParser(context: context).parseWithPrefix(at: known.tokens.upperBound) else { return nil }
         let phrase = Phrase(kind: .organization, tokens: known.tokens.lowerBound..<place.end, rule: "shape:organization-place",
                             name: context.canonicalText(known.tokens) + " " + place.name)
         return Parse(phrases: [phrase], end: place.end, place: place.name)
@@ -168,7 +171,7 @@ struct OrganizationParser {
         while context.continuesLine(end) {
             let token = context.tokens[end]
             if end > nameStart, parse(at: end, depth: depth + 1) != nil { break }
-            if end > nameStart, let place = PlaceParser(context: context).parse(at: end), place.hasPrefix { break }
+            if end > nameStart, PlaceParser(context: context).parseWithPrefix(at: end) != nil { break }
             if context.longest(Kinds.endsOrganizationName, at: end) != nil { break }
             if sawCapital, let abbreviation = context.longest(Kinds.abbreviation, at: end), abbreviation.tokens.count > 1,
                context.tokens[end].shape != .lower {
@@ -215,8 +218,8 @@ struct OrganizationParser {
         while end > nameStart, !context.roles(end - 1).isDisjoint(with: [.conjunction, .plural]) { end -= 1 }
         var phrase = Phrase(kind: .organization, tokens: start..<end, rule: "shape:organization-head",
                             name: headName + " " + context.canonicalText(nameStart..<end))
-        if context.continuesLine(end), !context.isPunctuation(end, ","), let place = PlaceParser(context: context).parse(at: end),
-           place.hasPrefix {
+        if context.continuesLine(end), !context.isPunctuation(end, ","),
+           let place = PlaceParser(context: context).parseWithPrefix(at: end) {
             phrase.tokens = start..<place.end
             phrase.name += " " + place.name
             return Parse(phrases: [phrase], end: place.end)
@@ -281,6 +284,15 @@ struct PlaceParser {
         var name: String
         var end: Int
         var hasPrefix: Bool
+    }
+
+    /// A place with its prefix (`tỉnh Yên Bái`, `TP.HCM`): ``parse(at:)`` only where the abbreviation at
+    /// `start` is a place prefix or a whole place, the only starts where the place it finds has a prefix.
+    func parseWithPrefix(at start: Int) -> Place? {
+        guard let abbreviation = context.longest(Kinds.abbreviation, at: start),
+              context.has(abbreviation, .takesPlace) || context.has(abbreviation, .placePrefix),
+              let place = parse(at: start), place.hasPrefix else { return nil }
+        return place
     }
 
     func parse(at start: Int) -> Place? {

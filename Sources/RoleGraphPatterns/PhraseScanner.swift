@@ -58,9 +58,7 @@ public struct PhraseScanner: Sendable {
                 index = position.end
                 continue
             }
-            // A place's prefix is an abbreviation (`TP.`, `tỉnh`): where none starts, no place with one does.
-            if context.mayStart(Kinds.abbreviation.mask, at: index),
-               let place = PlaceParser(context: context).parse(at: index), place.hasPrefix, context.isCapitalised(place.end - 1) {
+            if let place = PlaceParser(context: context).parseWithPrefix(at: index), context.isCapitalised(place.end - 1) {
                 // `TP. Hồ Chí Minh`, `tỉnh Yên Bái`: a place, whatever else its name could be.
                 result.phrases.append(Phrase(kind: .location, tokens: index..<place.end, rule: "gazetteer:location", name: place.name))
                 index = place.end

@@ -46,8 +46,10 @@ struct PositionParser {
         guard context.continuesLine(after) else { return parse }
         if parse.implied == nil, !parse.organizations.isEmpty { return parse }
         let headSyllables = context.facts[entry].headSyllables
-        let titleSyllables = context.tokens[match.tokens].map(\.lower)
-        if !headSyllables.isEmpty, titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables) {
+        // The title ends with its head (`Trưởng ban` with `ban`).
+        let headClosesTitle = !headSyllables.isEmpty && headSyllables.count <= match.tokens.count
+            && zip(context.tokens[(match.tokens.upperBound - headSyllables.count)...], headSyllables).allSatisfy { $0.lower == $1 }
+        if headClosesTitle {
             // The head closes the title (`Trưởng ban`, `Chánh Văn phòng`): the organisation starts at it,
             // and what follows is its name or its parent (`Chánh Văn phòng UBND tỉnh` → `Văn phòng UBND tỉnh`).
             let headStart = match.tokens.upperBound - headSyllables.count
@@ -66,7 +68,7 @@ struct PositionParser {
             parse.implied = nil
             return parse
         }
-        if !headSyllables.isEmpty, !titleSyllables.suffix(headSyllables.count).elementsEqual(headSyllables),
+        if !headSyllables.isEmpty, !headClosesTitle,
            context.longest(Kinds.organizationHead, at: after) == nil,
            let completed = organizations.parse(at: after, prefix: headSyllables) {
             // The head is left out (`Thứ trưởng Tài chính`); never before another head (`Bộ môn …`).
