@@ -154,10 +154,15 @@ final class PatternContext {
         return stored == 0 ? 0 : rows[stored - 1 + offset]
     }
 
-    /// Where the token's row starts in ``rows``, made on first use.
+    /// Where the token's row starts in ``rows``, made on first use (``newRow(_:)``, not inlined).
+    @inline(__always)
     private func row(_ index: Int) -> Int {
         let stored = Int(truncatingIfNeeded: starts[index] >> 32)
-        if stored != 0 { return stored - 1 }
+        return stored != 0 ? stored - 1 : newRow(index)
+    }
+
+    @inline(never)
+    private func newRow(_ index: Int) -> Int {
         if rowsEnd == rows.count { rows.append(contentsOf: Self.zeroRows) }
         let row = rowsEnd
         rowsEnd += Self.rowWidth
@@ -293,12 +298,14 @@ final class PatternContext {
     func has(_ match: GazetteerMatch, _ flags: EntryFacts.Flags) -> Bool { facts[match.entry].flags.contains(flags) }
 
     /// Whether token `index` follows the previous token on the same line (a phrase may continue).
+    @inline(__always)
     func continuesLine(_ index: Int) -> Bool {
         index < tokens.count && tokens[index].gap != .newline
     }
 
     func isWord(_ index: Int) -> Bool { index < tokens.count && tokens[index].kind == .word }
 
+    @inline(__always)
     func isCapitalised(_ index: Int) -> Bool {
         index < tokens.count && tokens[index].kind == .word
             && (tokens[index].shape == .capitalized || tokens[index].shape == .upper)
