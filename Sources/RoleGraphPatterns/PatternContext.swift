@@ -9,8 +9,8 @@ struct KindSet: Sendable {
     let mask: UInt32
 }
 
-/// The kind sets the parsers use. Two integers each, folded to constants where they are read: a `Set`
-/// of kinds made the sets `static let`s built at run time, and every read a call to `swift_once`.
+/// The kind sets the parsers use: two integers each, built from inlinable ``KnowledgeEntry/Kind/bit``s,
+/// so they fold to constants where they are read (no `swift_once` per read, as a set built at run time costs).
 enum Kinds {
     private typealias Kind = KnowledgeEntry.Kind
     static let abbreviation = KindSet(tag: 0, mask: Kind.abbreviation.bit)
@@ -47,7 +47,7 @@ enum Kinds {
 struct ParseMemo<Value> {
     private var values: [Value] = []
 
-    /// `nil` when the slot was not parsed yet; `.some(nil)` when it was and found nothing.
+    /// `nil` when the code says not parsed yet; `.some(nil)` when it was parsed and found nothing.
     func lookup(_ code: UInt32) -> Value?? {
         switch code {
         case 0: nil
@@ -104,7 +104,8 @@ final class PatternContext {
     static let organizationDepths = 4
     /// A row: ``Kinds/count`` look-ups, ``organizationDepths`` organisation codes, one person code.
     private static let rowWidth = Kinds.count + organizationDepths + 1
-    /// Rows added at a time: 1.4 KB, below the size where `memcpy` copies byte by byte.
+    /// Rows added at a time: 1.4 KB, below the size from which `memcpy` uses `rep movsb` (which callgrind
+    /// counts byte by byte, as it counts `memset`'s `rep stosb`).
     private static let zeroRows = [UInt32](repeating: 0, count: 16 * rowWidth)
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
@@ -202,7 +203,8 @@ final class PatternContext {
 
     func store(_ organization: OrganizationParser.Parse?, at start: Int, depth: Int) {
         let code = organizationMemo.code(storing: organization)
-        rows[row(start) + Kinds.count + depth] = code
+        let slot = row(start) + Kinds.count + depth
+        rows[slot] = code
     }
 
     /// The person parsed at a token: `nil` when not parsed yet, `.some(nil)` when it was and found nothing.
@@ -221,7 +223,8 @@ final class PatternContext {
 
     func store(_ person: Phrase?, at start: Int) {
         let code = personMemo.code(storing: person)
-        rows[row(start) + Kinds.count + Self.organizationDepths] = code
+        let slot = row(start) + Kinds.count + Self.organizationDepths
+        rows[slot] = code
     }
 
     /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts
@@ -353,13 +356,12 @@ final class PatternContext {
                     offset += 1
                 }
                 var lower = tokens[index].lower
-                let length = lower.withUTF8 { lower in
+                let matches = lower.withUTF8 { lower in
                     lower.count <= text.count - offset
                         && UnsafeBufferPointer(rebasing: text[offset..<(offset + lower.count)]).elementsEqual(lower)
-                        ? lower.count : -1
                 }
-                guard length >= 0 else { return false }
-                offset += length
+                guard matches else { return false }
+                offset += lower.utf8.count
             }
             return offset == text.count
         }

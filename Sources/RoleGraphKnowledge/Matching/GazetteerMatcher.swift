@@ -73,8 +73,8 @@ public struct GazetteerMatcher: Sendable {
         }
 
         /// `a.prefix(b.count) < b.prefix(a.count)`: byte by byte when both are ASCII, as dates are (the
-        /// `Character` views cost some 1,000 instructions a test). Not inlined: it is rare, and the walk
-        /// that reaches it is not inlined when it is.
+        /// `Character` views cost some 1,000 instructions a test). Not inlined: it is rare, and inlined it
+        /// made the choice among a node's terminals too large to be inlined into the walk.
         @inline(never)
         private static func precedes(_ a: String, _ b: String) -> Bool {
             let x = a.utf8, y = b.utf8
