@@ -21,7 +21,7 @@ struct RoleRules {
     /// Punctuation that ends the clause in which a status cue speaks of a title.
     static let clauseBoundaries: Set<String> = [",", ";", ".", ":", "(", ")", "-", "!", "?"]
 
-    func apply(to result: inout PatternResult) {
+    @inline(never) func apply(to result: inout PatternResult) {
         let items = RuleItems.build(context: context, result: result)
         for match in RoleRuleMatch.read(RuleSet.bundled.matches(in: items), items: items, result: result) {
             switch match.subject {

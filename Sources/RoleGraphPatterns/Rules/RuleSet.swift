@@ -161,22 +161,7 @@ public struct RuleSet: Sendable {
     /// Every rule's longest match at every start item, sorted by start, priority, rule order.
     public func matches(in items: [RuleItem]) -> [RuleMatch] {
         var found: [(match: RuleMatch, order: Int)] = []
-        // Per start item: the kinds of the items from it to the end of its line (what a one-line match
-        // can consume) and to the end of the stream (what a multiline match can).
         let count = items.count
-        var lineKinds = [UInt8](repeating: 0, count: count)
-        var streamKinds = [UInt8](repeating: 0, count: count)
-        var line: UInt8 = 0, stream: UInt8 = 0
-        var index = count - 1
-        while index >= 0 {
-            let bit = items[index].kind.bit
-            line |= bit
-            stream |= bit
-            lineKinds[index] = line
-            streamKinds[index] = stream
-            if items[index].startsLine { line = 0 }
-            index -= 1
-        }
         let view = items.withUnsafeBufferPointer { RuleStream(items: $0, rules: self) }
         let words = view.words
         view.bits.withUnsafeBufferPointer { bits in
@@ -187,7 +172,7 @@ public struct RuleSet: Sendable {
             let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
             let firstTests = rule.firstTests
             let required = rule.requiredKinds
-            let reachable = matcher.multiline ? streamKinds : lineKinds
+            let reachable = matcher.multiline ? view.streamKinds : view.lineKinds
             for start in 0..<count {
                 guard reachable[start] & required == required else { continue }
                 var starts = false

@@ -2,16 +2,18 @@ import RoleGraphText
 import Foundation
 
 /// What a rule set's tests see of an item stream, worked out once per stream: for every item, one bit per
-/// distinct test of the rule set (``RuleSet/tests``) saying whether the item passes it, and whether the
-/// item starts a line. ``RuleMatcher`` and the start filter of ``RuleSet/matches(in:)`` read only these
-/// bits, so a step of a match is a load and a mask instead of a walk over an `ItemTest` tree.
+/// distinct test of the rule set (``RuleSet/tests``) saying whether the item passes it, whether the item
+/// starts a line, and the kinds a match from it can reach. ``RuleMatcher`` and the start filter of
+/// ``RuleSet/matches(in:)`` read only these, so a step of a match is a load and a mask instead of a walk
+/// over an `ItemTest` tree.
 ///
 /// **Features.** A test's outcome depends on an item only through its kind, its token `kind`/`shape`
 /// codes (tokens only), which literal of the rule set its text equals (``LiteralTable``, at most one:
 /// literals that are equal share a class) and which `key=value` constraints of the rule set hold on it.
-/// These pack into one integer; items with the same integer pass the same tests, so the tests are run
-/// (``ItemTest/matches(_:)``) once per distinct integer in a stream, through a small direct-mapped cache,
-/// and copied for the rest. A rule set too large for the packing runs the tests on every item.
+/// These pack into one integer (``ItemFeatures``), on which the tests run as ``FeatureTest``s, once per
+/// distinct integer in a stream (a small direct-mapped cache); a token item's bits are worked out once
+/// per distinct token (``RuleItem/word``), a cue's or honorific's constraint bits once per knowledge
+/// entry. A rule set too large for the packing runs its tests on every item.
 ///
 /// - Complexity: O(items × words + other items' short texts' bytes + distinct tokens' bytes) plus
 ///   O(distinct features × tests).
@@ -21,6 +23,10 @@ struct RuleStream {
     /// `bits[item * words + test / 64] >> (test % 64) & 1`: whether the item passes the test.
     let bits: [UInt64]
     let startsLine: [Bool]
+    /// Per item, the kinds (``RuleItem/Kind/bit``) of the items from it to the end of its line (what a
+    /// one-line match from it can consume) and to the end of the stream (what a multiline match can).
+    let lineKinds: [UInt8]
+    let streamKinds: [UInt8]
     let count: Int
 
     init(items: UnsafeBufferPointer<RuleItem>, rules: RuleSet) {
@@ -29,78 +35,102 @@ struct RuleStream {
         let count = items.count
         var bits = [UInt64](repeating: 0, count: count * words)
         var startsLine = [Bool](repeating: false, count: count)
+        var lineKinds = [UInt8](repeating: 0, count: count)
+        var streamKinds = [UInt8](repeating: 0, count: count)
         let features = rules.features
-        // Test bits by features: a direct-mapped cache of this stream's, in front of the rule set's memo.
-        let slots = 1024
-        var cacheKeys = [UInt64](repeating: .max, count: slots)
-        var cacheBits = [UInt64](repeating: 0, count: slots * words)
-        let known = rules.memo.snapshot()
-        var learned: [UInt64: [UInt64]] = [:]
-        // Features of token items by ``RuleItem/word`` (0: not worked out yet; a token's features are
-        // never 0, its kind code is 7): the literal look-up and constraint loop run once per distinct token.
-        var featuresByWord: [UInt64] = []
-        // Constraint bits of cue and honorific items by knowledge entry: their attributes are the entry's.
-        var entryBits: [Int32: UInt64] = [:]
-        // Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
-        var joinMemo: [UInt32] = []
         bits.withUnsafeMutableBufferPointer { bits in
-        cacheKeys.withUnsafeMutableBufferPointer { cacheKeys in
-        cacheBits.withUnsafeMutableBufferPointer { cacheBits in
-            guard let first = items.baseAddress else { return }
-            for index in 0..<count {
-                let item = first + index
-                startsLine[index] = item.pointee.startsLine
-                let base = index * words
-                let word = Int(item.pointee.word)
-                let memoised: UInt64?
-                if word >= 0 && item.pointee.kind == .token {
-                    if word >= featuresByWord.count {
-                        featuresByWord += repeatElement(0, count: max(word + 1 - featuresByWord.count, 256))
+            guard let first = items.baseAddress, let out = bits.baseAddress else { return }
+            guard features.packable else {
+                for index in 0..<count {
+                    for (test, itemTest) in tests.enumerated() where itemTest.matches(first[index]) {
+                        out[index * words + test >> 6] |= 1 << UInt64(test & 63)
                     }
-                    if featuresByWord[word] == 0, let key = features.key(of: item, joinMemo: &joinMemo) { featuresByWord[word] = key }
-                    memoised = featuresByWord[word] == 0 ? nil : featuresByWord[word]
-                } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
-                    memoised = features.key(of: item, entry: number, memo: &entryBits, joinMemo: &joinMemo)
-                } else {
-                    memoised = features.key(of: item, joinMemo: &joinMemo)
                 }
-                guard let key = memoised else {
-                    for (test, itemTest) in tests.enumerated() where itemTest.matches(item.pointee) {
-                        bits[base + test >> 6] |= 1 << UInt64(test & 63)
-                    }
-                    continue
-                }
-                let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)
-                let cached = slot * words
+                return
+            }
+            // Test bits by features: a direct-mapped cache of this stream's, in front of the rule set's memo;
+            // features that neither knows run the tests.
+            let slots = 64
+            var cacheKeys = [UInt64](repeating: .max, count: slots)
+            var cacheBits = [UInt64](repeating: 0, count: slots * words)
+            let known = rules.memo.snapshot()
+            var learned: [UInt64: [UInt64]] = [:]
+            // Test bits of token items by ``RuleItem/word`` (`wordKnown[word]`: worked out): a token's
+            // features are a function of its text, kind and shape, which its word number fixes.
+            var wordKnown: [Bool] = []
+            var wordBits: [UInt64] = []
+            // Constraint bits of cue and honorific items by knowledge entry: their attributes are the entry's.
+            var entryBits: [(entry: Int32, bits: UInt64)] = []
+            // Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
+            var joinMemo: [UInt32] = []
+            /// Copies the test bits of the features `key` to `target`.
+            func copyBits(of key: UInt64, to target: UnsafeMutablePointer<UInt64>) {
+                let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
                 if cacheKeys[slot] != key {
                     cacheKeys[slot] = key
+                    var passed: [UInt64]
                     if let memo = known[key] ?? learned[key] {
-                        for word in 0..<words { cacheBits[cached + word] = memo[word] }
+                        passed = memo
                     } else {
-                        var passed = [UInt64](repeating: 0, count: words)
-                        for (test, itemTest) in tests.enumerated() where itemTest.matches(item.pointee) {
-                            passed[test >> 6] |= 1 << UInt64(test & 63)
-                        }
+                        passed = [UInt64](repeating: 0, count: words)
+                        passed.withUnsafeMutableBufferPointer { features.featureTests.passed(key, into: $0.baseAddress!) }
                         learned[key] = passed
-                        for word in 0..<words { cacheBits[cached + word] = passed[word] }
                     }
+                    for word in 0..<words { cacheBits[slot * words + word] = passed[word] }
                 }
-                for word in 0..<words { bits[base + word] = cacheBits[cached + word] }
+                for word in 0..<words { target[word] = cacheBits[slot * words + word] }
             }
+            for index in 0..<count {
+                let item = first + index
+                let target = out + index * words
+                let word = Int(item.pointee.word)
+                if word >= 0 && item.pointee.kind == .token {
+                    if word >= wordKnown.count {
+                        let grown = max(word + 1, 2 * wordKnown.count, 256)
+                        wordKnown += repeatElement(false, count: grown - wordKnown.count)
+                        wordBits += repeatElement(0, count: grown * words - wordBits.count)
+                    }
+                    if !wordKnown[word] {
+                        wordKnown[word] = true
+                        wordBits.withUnsafeMutableBufferPointer { copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: $0.baseAddress! + word * words) }
+                    }
+                    for w in 0..<words { target[w] = wordBits[word * words + w] }
+                } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
+                    let known = entryBits.firstIndex { $0.entry == number }
+                    let constraints = known.map { entryBits[$0].bits } ?? features.constraintBits(of: item)
+                    if known == nil { entryBits.append((number, constraints)) }
+                    copyBits(of: features.base(of: item, joinMemo: &joinMemo) | constraints, to: target)
+                } else {
+                    copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: target)
+                }
+            }
+            if !learned.isEmpty { rules.memo.learn(learned) }
         }
+        var line: UInt8 = 0, stream: UInt8 = 0
+        var index = count - 1
+        while index >= 0 {
+            let bit = items[index].kind.bit
+            line |= bit
+            stream |= bit
+            lineKinds[index] = line
+            streamKinds[index] = stream
+            startsLine[index] = items[index].startsLine
+            if startsLine[index] { line = 0 }
+            index -= 1
         }
-        }
-        if !learned.isEmpty { rules.memo.learn(learned) }
         self.words = words
         self.bits = bits
         self.startsLine = startsLine
+        self.lineKinds = lineKinds
+        self.streamKinds = streamKinds
         self.count = count
     }
 }
 
 /// A rule set's test bits by item features (``ItemFeatures``), learnt from the streams it has read and
 /// shared by every copy of the rule set and every thread: the features a rule set's tests tell apart are
-/// few (a few hundred in news text), so after the first documents a stream runs no test at all.
+/// few (34 over the dev articles), so after the first documents a stream runs no test at all (a stream
+/// has some 20, and running the tests on them cost some 3 000 instructions each).
 final class TestMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var table: [UInt64: [UInt64]] = [:]
@@ -121,6 +151,7 @@ final class TestMemo: @unchecked Sendable {
     }
 }
 
+
 /// The item facts a rule set's tests depend on (see ``RuleStream``), packed into one integer:
 /// bits 0–2 the item kind, 3–5 the token `kind` code, 6–8 the token `shape` code (tokens only; 0 for
 /// other items), 9–28 the literal class + 1, 32–63 one bit per constraint that holds.
@@ -137,6 +168,8 @@ struct ItemFeatures: Sendable {
     let groups: [(key: RuleItem.AttributeKey, constraints: [(offset: Int, value: String)])]
     /// Whether the features fit the packing.
     let packable: Bool
+    /// The rule set's tests (``RuleSet/tests``, same order) as tests on packed features (when packable).
+    let featureTests: FeatureTests
 
     init(tests: [ItemTest]) {
         var literals: [String] = []
@@ -176,33 +209,24 @@ struct ItemFeatures: Sendable {
         }
         self.groups = groups
         packable = constraints.count <= 32 && self.literals.classCount < (1 << 20) - 1
+        let table = self.literals
+        featureTests = FeatureTests(packable ? tests : [],
+                                    literalClass: { table.representatives.firstIndex(of: $0.text)! },
+                                    constraint: { item in constraints.firstIndex { $0.key == item.key && $0.value == item.value }! })
     }
 
-    /// The packed features of an item; `nil` when the rule set does not fit the packing. `joinMemo` is the
-    /// stream's memo of ``TokenTexts/isPlain(_:longerThan:memo:)``.
+    /// The packed features of an item (the rule set fits the packing). `joinMemo` is the stream's memo of
+    /// ``TokenTexts/isPlain(_:longerThan:memo:)``.
     @inline(__always)
-    func key(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64? {
-        guard packable else { return nil }
+    func key(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64 {
         if case .token = item.pointee.facts { return base(of: item, joinMemo: &joinMemo) }
         return base(of: item, joinMemo: &joinMemo) | constraintBits(of: item)
-    }
-
-    /// ``key(of:)`` of an item with ``RuleItem/Facts/entry(_:id:number:)`` facts, whose constraint bits
-    /// depend only on the entry: worked out once per entry number in `memo`.
-    @inline(__always)
-    func key(of item: UnsafePointer<RuleItem>, entry: Int32, memo: inout [Int32: UInt64],
-             joinMemo: inout [UInt32]) -> UInt64? {
-        guard packable else { return nil }
-        if let bits = memo[entry] { return base(of: item, joinMemo: &joinMemo) | bits }
-        let bits = constraintBits(of: item)
-        memo[entry] = bits
-        return base(of: item, joinMemo: &joinMemo) | bits
     }
 
     /// The item kind, the literal class of its text and, for tokens, their `kind` and `shape` codes; for a
     /// coded token (``RuleItem/Facts/token(kind:shape:)``) its constraint bits too.
     @inline(__always)
-    private func base(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64 {
+    func base(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64 {
         let kind = item.pointee.kind
         var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.textSource, joinMemo: &joinMemo) + 1) << 9
         if case .token(let tokenKind, let shape) = item.pointee.facts {
@@ -220,13 +244,115 @@ struct ItemFeatures: Sendable {
     }
 
     /// One bit per constraint the item's attributes meet (items without coded token facts).
-    private func constraintBits(of item: UnsafePointer<RuleItem>) -> UInt64 {
+    func constraintBits(of item: UnsafePointer<RuleItem>) -> UInt64 {
         var key: UInt64 = 0
         for group in groups {
             guard let value = item.pointee.facts.attribute(group.key) else { continue }
             for constraint in group.constraints where constraint.value == value { key |= 1 << UInt64(32 + constraint.offset) }
         }
         return key
+    }
+}
+
+/// The ``ItemTest``s of a rule set as tests on packed item features (``ItemFeatures``): what items with
+/// those features would answer, without an item. The trees are flattened into one array of nodes, so
+/// that running them reads plain values (an indirect enum retained and released its boxes at every node).
+struct FeatureTests: Sendable {
+    struct Node: Sendable {
+        enum Operation: UInt8, Sendable {
+            /// Always passes.
+            case any
+            /// The item kind's ``RuleItem/Kind/code`` is `a`.
+            case kind
+            /// A `token` item whose `kind` code is in the mask `a` and whose `shape` code is in the mask `b`.
+            case token
+            /// The literal class + 1 is `a`.
+            case literal
+            /// The constraint bits `a` are set, those of `b` clear, and the child passes.
+            case constrained
+            /// The child fails.
+            case not
+            /// One of the `count` children passes.
+            case anyOf
+        }
+        var operation: Operation
+        var a: UInt64 = 0
+        var b: UInt64 = 0
+        /// The first child's index in ``FeatureTests/nodes``; children are contiguous.
+        var first: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    let nodes: [Node]
+    /// The root node of each test, in ``RuleSet/tests`` order.
+    let roots: [Int32]
+
+    /// - Parameters: `literalClass` gives a literal's class, `constraint` a constraint's offset.
+    init(_ tests: [ItemTest], literalClass: (ItemTest.Literal) -> Int, constraint: (ItemTest.Constraint) -> Int) {
+        var nodes: [Node] = []
+        func fill(_ index: Int, _ test: ItemTest) {
+            func children(_ list: [ItemTest]) {
+                let first = nodes.count
+                nodes += repeatElement(Node(operation: .any), count: list.count)
+                nodes[index].first = Int32(first)
+                nodes[index].count = Int32(list.count)
+                for (offset, child) in list.enumerated() { fill(first + offset, child) }
+            }
+            switch test {
+            case .any: nodes[index] = Node(operation: .any)
+            case .kind(let kind): nodes[index] = Node(operation: .kind, a: UInt64(kind.code))
+            case .word: nodes[index] = Node(operation: .token, a: 1 << RuleItem.wordCode, b: 0xFF)
+            case .capitalized:
+                nodes[index] = Node(operation: .token, a: 1 << RuleItem.wordCode, b: 1 << RuleItem.capitalizedCode | 1 << RuleItem.upperCode)
+            case .punctuation: nodes[index] = Node(operation: .token, a: 1 << RuleItem.punctuationCode | 1 << RuleItem.symbolCode, b: 0xFF)
+            case .number: nodes[index] = Node(operation: .token, a: 1 << RuleItem.numberCode, b: 0xFF)
+            case .literal(let literal): nodes[index] = Node(operation: .literal, a: UInt64(literalClass(literal) + 1))
+            case .constrained(let base, let list):
+                var required: UInt64 = 0, forbidden: UInt64 = 0
+                for item in list {
+                    let bit: UInt64 = 1 << UInt64(32 + constraint(item))
+                    if item.negated { forbidden |= bit } else { required |= bit }
+                }
+                nodes[index] = Node(operation: .constrained, a: required, b: forbidden)
+                children([base])
+            case .not(let inner):
+                nodes[index] = Node(operation: .not)
+                children([inner])
+            case .anyOf(let list):
+                nodes[index] = Node(operation: .anyOf)
+                children(list)
+            }
+        }
+        nodes = Array(repeating: Node(operation: .any), count: tests.count)
+        for (index, test) in tests.enumerated() { fill(index, test) }
+        self.nodes = nodes
+        roots = tests.indices.map { Int32($0) }
+    }
+
+    /// Sets the bits (in test order, at `bits`, which start cleared) of the tests that items with the
+    /// features `key` pass. - Complexity: O(nodes).
+    func passed(_ key: UInt64, into bits: UnsafeMutablePointer<UInt64>) {
+        nodes.withUnsafeBufferPointer { nodes in
+            for (test, root) in roots.enumerated() where Self.passes(Int(root), key, nodes) {
+                bits[test >> 6] |= 1 << UInt64(test & 63)
+            }
+        }
+    }
+
+    private static func passes(_ index: Int, _ key: UInt64, _ nodes: UnsafeBufferPointer<Node>) -> Bool {
+        let node = nodes[index]
+        switch node.operation {
+        case .any: return true
+        case .kind: return key & 7 == node.a
+        case .token:
+            return key & 7 == UInt64(RuleItem.Kind.token.code) && node.a >> (key >> 3 & 7) & 1 != 0 && node.b >> (key >> 6 & 7) & 1 != 0
+        case .literal: return key >> 9 & 0xF_FFFF == node.a
+        case .constrained: return key & node.a == node.a && key & node.b == 0 && passes(Int(node.first), key, nodes)
+        case .not: return !passes(Int(node.first), key, nodes)
+        case .anyOf:
+            for child in Int(node.first)..<Int(node.first + node.count) where passes(child, key, nodes) { return true }
+            return false
+        }
     }
 }
 
