@@ -101,6 +101,8 @@ public struct RuleSet: Sendable {
     let tests: [ItemTest]
     /// What the tests depend on, for ``RuleStream``.
     let features: ItemFeatures
+    /// Every rule's ``Rule/firstTests`` together: an item that passes none of them starts no match.
+    let startTests: [UInt64]
     /// The tests' outcomes by features, learnt as streams are read.
     let memo = TestMemo()
 
@@ -130,6 +132,9 @@ public struct RuleSet: Sendable {
         }
         self.tests = tests
         features = ItemFeatures(tests: tests)
+        startTests = rules.reduce(into: [UInt64](repeating: 0, count: words)) { all, rule in
+            for word in 0..<words { all[word] |= rule.firstTests[word] }
+        }
     }
 
     /// Reads a rule file; errors name the file, line and column.
@@ -137,6 +142,13 @@ public struct RuleSet: Sendable {
         let bytes = try InputReader.read(path: path)
         let text = try SourceText(bytes: bytes, file: path)
         try self.init(parsing: text.string, file: path)
+    }
+
+    /// Whether the item's test bits at `offset` share a bit with `tests` (`words` words each).
+    @inline(__always)
+    private static func intersect(_ bits: UnsafeBufferPointer<UInt64>, at offset: Int, _ tests: [UInt64], _ words: Int) -> Bool {
+        for word in 0..<words where bits[offset &+ word] & tests[word] != 0 { return true }
+        return false
     }
 
     /// The rule with an id, if any. - Complexity: O(rules).
@@ -164,24 +176,29 @@ public struct RuleSet: Sendable {
         let count = items.count
         let view = items.withUnsafeBufferPointer { RuleStream(items: $0, rules: self) }
         let words = view.words
+        // Read through buffer pointers: the loop runs once per item and rule, and array reads with their
+        // checks cost more than the tests they read. Most items (plain words) can start no rule: one test
+        // against every rule's first tests (``startTests``) passes over them.
+        let seen = rules.map { RuleMatcher.Seen(count: $0.program.instructions.count) }
         view.bits.withUnsafeBufferPointer { bits in
         view.startsLine.withUnsafeBufferPointer { startsLine in
+        view.lineKinds.withUnsafeBufferPointer { lineKinds in
+        view.streamKinds.withUnsafeBufferPointer { streamKinds in
+        rules.withUnsafeBufferPointer { rules in
         let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: startsLine)
-        for (order, rule) in rules.enumerated() {
-            let matcher = rule.matcher
-            let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
-            let firstTests = rule.firstTests
-            let required = rule.requiredKinds
-            let reachable = matcher.multiline ? view.streamKinds : view.lineKinds
-            for start in 0..<count {
-                guard reachable[start] & required == required else { continue }
-                var starts = false
-                for word in 0..<words where bits[start &* words &+ word] & firstTests[word] != 0 { starts = true; break }
-                guard starts, let (end, slots) = matcher.longestMatch(in: stream, from: start, seen: seen) else { continue }
-                found.append((RuleMatch(rule: rule.id, priority: rule.priority, items: start..<end,
-                                        captureNames: rule.program.captureNames, captureSlots: slots,
-                                        attributes: rule.attributes), order))
+        for start in 0..<count where Self.intersect(bits, at: start &* words, startTests, words) {
+            for order in 0..<rules.count {
+                let required = rules[order].requiredKinds
+                let reachable = rules[order].matcher.multiline ? streamKinds : lineKinds
+                guard reachable[start] & required == required, Self.intersect(bits, at: start &* words, rules[order].firstTests, words),
+                      let (end, slots) = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order]) else { continue }
+                found.append((RuleMatch(rule: rules[order].id, priority: rules[order].priority, items: start..<end,
+                                        captureNames: rules[order].program.captureNames, captureSlots: slots,
+                                        attributes: rules[order].attributes), order))
             }
+        }
+        }
+        }
         }
         }
         }
