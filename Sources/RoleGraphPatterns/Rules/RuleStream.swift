@@ -38,73 +38,51 @@ struct RuleStream {
         var lineKinds = [UInt8](repeating: 0, count: count)
         var streamKinds = [UInt8](repeating: 0, count: count)
         let features = rules.features
-        bits.withUnsafeMutableBufferPointer { bits in
-            guard let first = items.baseAddress, let out = bits.baseAddress else { return }
-            guard features.packable else {
-                for index in 0..<count {
-                    for (test, itemTest) in tests.enumerated() where itemTest.matches(first[index]) {
-                        out[index * words + test >> 6] |= 1 << UInt64(test & 63)
-                    }
+        if let first = items.baseAddress, !features.packable {
+            for index in 0..<count {
+                for (test, itemTest) in tests.enumerated() where itemTest.matches(first[index]) {
+                    bits[index * words + test >> 6] |= 1 << UInt64(test & 63)
                 }
-                return
             }
-            // Test bits by features: a direct-mapped cache of this stream's, in front of the rule set's memo;
-            // features that neither knows run the tests.
-            let slots = 64
-            var cacheKeys = [UInt64](repeating: .max, count: slots)
-            var cacheBits = [UInt64](repeating: 0, count: slots * words)
-            let known = rules.memo.snapshot()
-            var learned: [UInt64: [UInt64]] = [:]
+        } else if let first = items.baseAddress {
+            var cache = TestCache(words: words, memo: rules.memo)
             // Test bits of token items by ``RuleItem/word`` (`wordKnown[word]`: worked out): a token's
             // features are a function of its text, kind and shape, which its word number fixes.
-            var wordKnown: [Bool] = []
-            var wordBits: [UInt64] = []
+            var distinctWords = 0
+            for index in 0..<count where first[index].kind == .token { distinctWords = max(distinctWords, Int(first[index].word) + 1) }
+            var wordKnown = [Bool](repeating: false, count: distinctWords)
+            var wordBits = [UInt64](repeating: 0, count: distinctWords * words)
             // Constraint bits of cue and honorific items by knowledge entry: their attributes are the entry's.
             var entryBits: [(entry: Int32, bits: UInt64)] = []
             // Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
             var joinMemo: [UInt32] = []
-            /// Copies the test bits of the features `key` to `target`.
-            func copyBits(of key: UInt64, to target: UnsafeMutablePointer<UInt64>) {
-                let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
-                if cacheKeys[slot] != key {
-                    cacheKeys[slot] = key
-                    var passed: [UInt64]
-                    if let memo = known[key] ?? learned[key] {
-                        passed = memo
+            bits.withUnsafeMutableBufferPointer { bits in
+            wordKnown.withUnsafeMutableBufferPointer { wordKnown in
+            wordBits.withUnsafeMutableBufferPointer { wordBits in
+                for index in 0..<count {
+                    let item = first + index
+                    let target = bits.baseAddress! + index * words
+                    let word = Int(item.pointee.word)
+                    if word >= 0 && item.pointee.kind == .token {
+                        let known = wordBits.baseAddress! + word * words
+                        if !wordKnown[word] {
+                            wordKnown[word] = true
+                            cache.copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: known, features)
+                        }
+                        target.update(from: known, count: words)
+                    } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
+                        let known = entryBits.firstIndex { $0.entry == number }
+                        let constraints = known.map { entryBits[$0].bits } ?? features.constraintBits(of: item)
+                        if known == nil { entryBits.append((number, constraints)) }
+                        cache.copyBits(of: features.base(of: item, joinMemo: &joinMemo) | constraints, to: target, features)
                     } else {
-                        passed = [UInt64](repeating: 0, count: words)
-                        passed.withUnsafeMutableBufferPointer { features.featureTests.passed(key, into: $0.baseAddress!) }
-                        learned[key] = passed
+                        cache.copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: target, features)
                     }
-                    for word in 0..<words { cacheBits[slot * words + word] = passed[word] }
-                }
-                for word in 0..<words { target[word] = cacheBits[slot * words + word] }
-            }
-            for index in 0..<count {
-                let item = first + index
-                let target = out + index * words
-                let word = Int(item.pointee.word)
-                if word >= 0 && item.pointee.kind == .token {
-                    if word >= wordKnown.count {
-                        let grown = max(word + 1, 2 * wordKnown.count, 256)
-                        wordKnown += repeatElement(false, count: grown - wordKnown.count)
-                        wordBits += repeatElement(0, count: grown * words - wordBits.count)
-                    }
-                    if !wordKnown[word] {
-                        wordKnown[word] = true
-                        wordBits.withUnsafeMutableBufferPointer { copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: $0.baseAddress! + word * words) }
-                    }
-                    for w in 0..<words { target[w] = wordBits[word * words + w] }
-                } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
-                    let known = entryBits.firstIndex { $0.entry == number }
-                    let constraints = known.map { entryBits[$0].bits } ?? features.constraintBits(of: item)
-                    if known == nil { entryBits.append((number, constraints)) }
-                    copyBits(of: features.base(of: item, joinMemo: &joinMemo) | constraints, to: target)
-                } else {
-                    copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: target)
                 }
             }
-            if !learned.isEmpty { rules.memo.learn(learned) }
+            }
+            }
+            cache.commit()
         }
         var line: UInt8 = 0, stream: UInt8 = 0
         var index = count - 1
@@ -151,6 +129,49 @@ final class TestMemo: @unchecked Sendable {
     }
 }
 
+
+/// The test bits of a stream's features: a direct-mapped cache of the stream's own in front of the rule
+/// set's memo (``TestMemo``); features that neither knows run the tests (``FeatureTests``), and are
+/// handed to the memo at the end of the stream.
+struct TestCache {
+    let words: Int
+    private static let slots = 64
+    private var keys = [UInt64](repeating: .max, count: slots)
+    private var bits: [UInt64]
+    private let memo: TestMemo
+    private let known: [UInt64: [UInt64]]
+    private var learned: [UInt64: [UInt64]] = [:]
+
+    init(words: Int, memo: TestMemo) {
+        self.words = words
+        self.memo = memo
+        bits = [UInt64](repeating: 0, count: Self.slots * words)
+        known = memo.snapshot()
+    }
+
+    /// Copies the test bits of the features `key` to `target` (`words` words).
+    mutating func copyBits(of key: UInt64, to target: UnsafeMutablePointer<UInt64>, _ features: ItemFeatures) {
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) * words
+        if keys[slot / words] != key {
+            keys[slot / words] = key
+            var passed: [UInt64]
+            if let memo = known[key] ?? learned[key] {
+                passed = memo
+            } else {
+                passed = [UInt64](repeating: 0, count: words)
+                passed.withUnsafeMutableBufferPointer { features.featureTests.passed(key, into: $0.baseAddress!) }
+                learned[key] = passed
+            }
+            for word in 0..<words { bits[slot + word] = passed[word] }
+        }
+        for word in 0..<words { target[word] = bits[slot + word] }
+    }
+
+    /// Hands the features learnt to the rule set's memo.
+    func commit() {
+        if !learned.isEmpty { memo.learn(learned) }
+    }
+}
 
 /// The item facts a rule set's tests depend on (see ``RuleStream``), packed into one integer:
 /// bits 0–2 the item kind, 3–5 the token `kind` code, 6–8 the token `shape` code (tokens only; 0 for
