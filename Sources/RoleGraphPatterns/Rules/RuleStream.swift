@@ -393,6 +393,9 @@ struct LiteralTable: Sendable {
     let longestPlain: Int
     /// Whether a certainly-NFC literal of two bytes or more starts with the byte.
     let firstBytes: [Bool]
+    /// Whether a literal contains a space. When none does, a text of several tokens (joined by spaces) equals
+    /// none of them: no canonical decomposition contains U+0020, so only a text with a space equals one.
+    let spaced: Bool
 
     var classCount: Int { representatives.count }
 
@@ -423,10 +426,12 @@ struct LiteralTable: Sendable {
         var firstBytes = [Bool](repeating: false, count: 256)
         for (bytes, _) in plain where !bytes.isEmpty { firstBytes[Int(bytes[0])] = true }
         self.firstBytes = firstBytes
+        spaced = literals.contains { $0.unicodeScalars.contains(" ") }
     }
 
-    /// The class of the literals an item's text equals, or -1. A joined text longer than every literal
-    /// equals none when it is certainly NFC and every literal is compared by bytes: then it is never built.
+    /// The class of the literals an item's text equals, or -1. A joined text equals none when no literal has
+    /// a space (``spaced``), or when it is longer than every literal, certainly NFC and every literal is
+    /// compared by bytes: then it is never built.
     /// `joinMemo`: see ``TokenTexts/isPlain(_:longerThan:memo:)``.
     @inline(__always)
     func classOf(_ source: RuleItem.TextSource, joinMemo: inout [UInt32]) -> Int32 {
@@ -434,7 +439,7 @@ struct LiteralTable: Sendable {
         case .string(let text):
             return classOf(text)
         case .joined(let texts, let span):
-            if representatives.isEmpty { return -1 }
+            if representatives.isEmpty || (!spaced && span.count > 1) { return -1 }
             if other.isEmpty, texts.isPlain(span, longerThan: longestPlain, memo: &joinMemo) { return -1 }
             return classOf(texts.joinedLower(span))
         }
