@@ -50,7 +50,7 @@ enum RuleItems {
         }
         var periods: [PeriodMarkers.Marker] = []
         var periodAt = [Int](repeating: -1, count: count)
-        for marker in PeriodMarkers.find(in: tokens, roles: context.roles) {
+        for marker in PeriodMarkers.find(in: context) {
             periodAt[marker.tokens.lowerBound] = periods.count
             periods.append(marker)
         }
