@@ -128,24 +128,44 @@ final class RuleMatcher: Sendable {
     /// and used by one ``RuleSet/matches(in:)`` call on one thread), so no uniqueness or exclusivity check
     /// is needed per step.
     final class Seen {
-        var generation = 0
+        @exclusivity(unchecked) var generation = 0
         /// One mark per instruction.
         let marks: UnsafeMutablePointer<Int>
         /// Two thread lists of ``capacity`` threads each, the current step's and the next one's: a list holds
         /// at most one thread per instruction (the marks merge the rest).
         fileprivate let lists: UnsafeMutablePointer<Thread>
         let capacity: Int
-        @exclusivity(unchecked) fileprivate var log: [LogEntry] = []
+        /// The capture records of the run, ``logCount`` of ``logCapacity`` entries (doubled when full).
+        @exclusivity(unchecked) fileprivate var log: UnsafeMutablePointer<LogEntry>
+        @exclusivity(unchecked) fileprivate var logCount = 0
+        @exclusivity(unchecked) fileprivate var logCapacity = 64
         init(count: Int) {
             capacity = max(count, 1)
             marks = .allocate(capacity: capacity)
             marks.initialize(repeating: -1, count: capacity)
             lists = .allocate(capacity: 2 * capacity)
             lists.initialize(repeating: Thread(pc: 0, capture: -1), count: 2 * capacity)
+            log = .allocate(capacity: logCapacity)
         }
         deinit {
             marks.deallocate()
             lists.deallocate()
+            log.deallocate()
+        }
+
+        /// Appends a capture record; returns its index.
+        @inline(__always)
+        fileprivate func record(_ entry: LogEntry) -> Int32 {
+            if logCount == logCapacity {
+                let grown = UnsafeMutablePointer<LogEntry>.allocate(capacity: 2 * logCapacity)
+                grown.moveInitialize(from: log, count: logCount)
+                log.deallocate()
+                log = grown
+                logCapacity *= 2
+            }
+            (log + logCount).initialize(to: entry)
+            logCount += 1
+            return Int32(logCount - 1)
         }
     }
 
@@ -163,15 +183,36 @@ final class RuleMatcher: Sendable {
         }
     }
 
+    /// The program's tables as a run reads them, without array checks.
+    private struct Tables {
+        let operations: UnsafeBufferPointer<Operation>
+        let slots: UnsafeBufferPointer<Int32>
+        let closureStart: UnsafeBufferPointer<Int32>
+        let closureTargets: UnsafeBufferPointer<Int32>
+    }
+
     /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.
     func longestMatch(in items: Items, from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
         let seen = seen ?? Seen(count: program.instructions.count)
+        return operations.withUnsafeBufferPointer { operations in
+            slots.withUnsafeBufferPointer { slots in
+                closureStart.withUnsafeBufferPointer { closureStart in
+                    closureTargets.withUnsafeBufferPointer { closureTargets in
+                        run(Tables(operations: operations, slots: slots, closureStart: closureStart, closureTargets: closureTargets),
+                            items, from: start, seen: seen)
+                    }
+                }
+            }
+        }
+    }
+
+    private func run(_ tables: Tables, _ items: Items, from start: Int, seen: Seen) -> (end: Int, captures: [[Int]])? {
         seen.generation += 1
-        seen.log.removeAll(keepingCapacity: true)
+        seen.logCount = 0
         var current = seen.lists
         var next = seen.lists + seen.capacity
         var currentCount = 0
-        add(pc: 0, capture: -1, at: start, to: current, &currentCount, items: items, seen: seen)
+        Self.add(pc: 0, capture: -1, at: start, to: current, &currentCount, items: items, seen: seen, tables)
         var bestEnd = -1
         var bestCapture: Int32 = -1
         var position = start
@@ -180,7 +221,7 @@ final class RuleMatcher: Sendable {
             var nextCount = 0
             for index in 0..<currentCount {
                 let thread = current[index]
-                let operation = operations[Int(thread.pc)]
+                let operation = tables.operations[Int(thread.pc)]
                 switch operation.code {
                 case .match:
                     if bestEnd < position { bestEnd = position; bestCapture = thread.capture }
@@ -188,14 +229,10 @@ final class RuleMatcher: Sendable {
                     guard position < items.count, items.passes(position, operation.a),
                           multiline || position == start || !items.startsLine[position] else { continue }
                     var capture = thread.capture
-                    var slot = Int(operation.b)
-                    let slotEnd = slot + Int(operation.c)
-                    while slot < slotEnd {
-                        seen.log.append(LogEntry(slot: slots[slot], position: Int32(position), parent: capture))
-                        capture = Int32(seen.log.count - 1)
-                        slot += 1
+                    for slot in Int(operation.b)..<Int(operation.b + operation.c) {
+                        capture = seen.record(LogEntry(slot: tables.slots[slot], position: Int32(position), parent: capture))
                     }
-                    add(pc: thread.pc + 1, capture: capture, at: position + 1, to: next, &nextCount, items: items, seen: seen)
+                    Self.add(pc: thread.pc + 1, capture: capture, at: position + 1, to: next, &nextCount, items: items, seen: seen, tables)
                 default:
                     break  // free moves were followed when the thread was added
                 }
@@ -205,35 +242,37 @@ final class RuleMatcher: Sendable {
             position += 1
         }
         guard bestEnd >= 0 else { return nil }
-        var captures = Array(repeating: [Int](), count: program.captureNames.count)
-        var chain: [LogEntry] = []
-        var link = bestCapture
-        while link >= 0 {
-            let entry = seen.log[Int(link)]
-            chain.append(entry)
-            link = entry.parent
+        // Each slot's positions, in stream order (the chain runs from the last record back).
+        var captures: [[Int]] = []
+        captures.reserveCapacity(program.captureNames.count)
+        for slot in 0..<Int32(program.captureNames.count) {
+            var positions: [Int] = []
+            var link = bestCapture
+            while link >= 0 {
+                let entry = seen.log[Int(link)]
+                if entry.slot == slot { positions.append(Int(entry.position)) }
+                link = entry.parent
+            }
+            captures.append(positions.reversed())
         }
-        for entry in chain.reversed() { captures[Int(entry.slot)].append(Int(entry.position)) }
         return (bestEnd, captures)
     }
 
     /// Adds a thread at `pc` as the threads its free moves lead to (``closure(of:startsLine:operations:)``),
     /// in preference order; a thread at an instruction already in the list is dropped (the earlier one wins).
     @inline(__always)
-    private func add(pc: Int32, capture: Int32, at position: Int, to list: UnsafeMutablePointer<Thread>, _ count: inout Int,
-                     items: Items, seen: Seen) {
+    private static func add(pc: Int32, capture: Int32, at position: Int, to list: UnsafeMutablePointer<Thread>, _ count: inout Int,
+                            items: Items, seen: Seen, _ tables: Tables) {
         let startsLine = position >= items.count || items.startsLine[position]
         let entry = 2 * Int(pc) + (startsLine ? 1 : 0)
         let generation = seen.generation
         let marks = seen.marks
-        closureTargets.withUnsafeBufferPointer { targets in
-            for index in Int(closureStart[entry])..<Int(closureStart[entry + 1]) {
-                let target = Int(targets[index])
-                guard marks[target] != generation else { continue }
-                marks[target] = generation
-                list[count] = Thread(pc: Int32(target), capture: capture)
-                count += 1
-            }
+        for index in Int(tables.closureStart[entry])..<Int(tables.closureStart[entry + 1]) {
+            let target = Int(tables.closureTargets[index])
+            guard marks[target] != generation else { continue }
+            marks[target] = generation
+            list[count] = Thread(pc: Int32(target), capture: capture)
+            count += 1
         }
     }
 }
