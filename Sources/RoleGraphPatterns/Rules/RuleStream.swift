@@ -393,6 +393,10 @@ struct LiteralTable: Sendable {
     let longestPlain: Int
     /// Whether a certainly-NFC literal of two bytes or more starts with the byte.
     let firstBytes: [Bool]
+    /// Per ASCII byte, whether a literal's canonical decomposition starts with it. A text that starts with
+    /// an ASCII byte (a scalar without decomposition, so its decomposition starts with it too) equals only
+    /// such literals: most words are ruled out by their first byte, before any other test.
+    let asciiStarts: [Bool]
     /// Whether a literal contains a space. When none does, a text of several tokens (joined by spaces) equals
     /// none of them: no canonical decomposition contains U+0020, so only a text with a space equals one.
     let spaced: Bool
@@ -427,6 +431,13 @@ struct LiteralTable: Sendable {
         for (bytes, _) in plain where !bytes.isEmpty { firstBytes[Int(bytes[0])] = true }
         self.firstBytes = firstBytes
         spaced = literals.contains { $0.unicodeScalars.contains(" ") }
+        var asciiStarts = [Bool](repeating: false, count: 128)
+        for literal in literals {
+            if let first = literal.decomposedStringWithCanonicalMapping.unicodeScalars.first, first.isASCII {
+                asciiStarts[Int(first.value)] = true
+            }
+        }
+        self.asciiStarts = asciiStarts
     }
 
     /// The class of the literals an item's text equals, or -1. A joined text equals none when no literal has
@@ -449,6 +460,7 @@ struct LiteralTable: Sendable {
     @inline(__always)
     func classOf(_ text: String) -> Int32 {
         if representatives.isEmpty { return -1 }
+        if let first = text.utf8.first, first < 0x80, !asciiStarts[Int(first)] { return -1 }
         var copy = text
         return copy.withUTF8 { classOf(bytes: $0, text: text) }
     }
