@@ -40,7 +40,7 @@ struct RoleRules {
     }
 
     @inline(never) func apply(to result: inout PatternResult) {
-        let items = RuleItems.build(context: context, result: result)
+        let items = RuleItems.stream(context: context, result: result, rules: RuleSet.bundled)
         for match in RoleRuleMatch.read(RuleSet.bundled.matches(in: items), items: items, result: result) {
             switch match.subject {
             case .persons(let persons):

@@ -30,7 +30,7 @@ struct RoleRuleMatch: Equatable {
     var positions: [Int]
     var defaultStatus: RoleStatement.Status
 
-    static func read(_ matches: [RuleMatch], items: [RuleItem], result: PatternResult) -> [RoleRuleMatch] {
+    static func read(_ matches: [RuleMatch], items: RuleStream, result: PatternResult) -> [RoleRuleMatch] {
         let ordered = matches.enumerated().sorted { a, b in
             (-a.element.priority, a.offset) < (-b.element.priority, b.offset)
         }.map(\.element)
@@ -59,14 +59,14 @@ struct RoleRuleMatch: Equatable {
             case "persons"?: subject = .persons(match.indices("persons", in: items))
             case "pronoun"?:
                 guard let item = match.capture("subject")?.first,
-                      let person = lastFullPerson(before: items[item].tokens.lowerBound, in: result) else { continue }
+                      let person = lastFullPerson(before: items.tokens[item].lowerBound, in: result) else { continue }
                 subject = .persons([person])
             case "article-main-person"?:
-                let start = match.capture("period")?.first.map { items[$0].tokens.lowerBound } ?? items[match.items.lowerBound].tokens.lowerBound
+                let start = match.capture("period")?.first.map { items.tokens[$0].lowerBound } ?? items.tokens[match.items.lowerBound].lowerBound
                 subject = .articleMainPerson(before: start)
             default: subject = .persons(match.indices("person", in: items))
             }
-            let ongoing = match.capture("period")?.first.map { items[$0].attribute("ongoing") == "yes" } ?? false
+            let ongoing = match.capture("period")?.first.map { items.ongoing[$0] } ?? false
             let status = (ongoing ? attributes["ongoing-status"] : nil) ?? attributes["default-status"]
             read.append(RoleRuleMatch(rule: match.rule, subject: subject, positions: positions,
                                       defaultStatus: status.flatMap(RoleStatement.Status.init(rawValue:)) ?? .current))

@@ -68,8 +68,8 @@ public struct RuleMatch: Sendable, Equatable {
     }
 
     /// The phrase or position indices (``RuleItem/index``) of a capture's items, in order.
-    public func indices(_ capture: String, in stream: [RuleItem]) -> [Int] {
-        (self.capture(capture) ?? []).compactMap { stream[$0].index }
+    func indices(_ capture: String, in stream: RuleStream) -> [Int] {
+        (self.capture(capture) ?? []).compactMap { stream.indices[$0] < 0 ? nil : Int(stream.indices[$0]) }
     }
 
     /// Matches are equal when what they report is: rule, priority, items, captures and attributes.
@@ -171,10 +171,12 @@ public struct RuleSet: Sendable {
     }()
 
     /// Every rule's longest match at every start item, sorted by start, priority, rule order.
-    public func matches(in items: [RuleItem]) -> [RuleMatch] {
+    public func matches(in items: [RuleItem]) -> [RuleMatch] { matches(in: RuleStream(items: items, rules: self)) }
+
+    /// ``matches(in:)-([RuleItem])`` of a stream already made (``RuleItems/stream(context:result:rules:)``).
+    func matches(in view: RuleStream) -> [RuleMatch] {
         var found: [(match: RuleMatch, order: Int)] = []
-        let count = items.count
-        let view = items.withUnsafeBufferPointer { RuleStream(items: $0, rules: self) }
+        let count = view.count
         let words = view.words
         // Read through buffer pointers: the loop runs once per item and rule, and array reads with their
         // checks cost more than the tests they read. Most items (plain words) can start no rule: one test

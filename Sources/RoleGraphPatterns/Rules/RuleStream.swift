@@ -27,72 +27,35 @@ struct RuleStream {
     /// one-line match from it can consume) and to the end of the stream (what a multiline match can).
     let lineKinds: [UInt8]
     let streamKinds: [UInt8]
-    let count: Int
+    /// Per item, what the reading of matches (``RoleRuleMatch``) needs of it: its tokens, its
+    /// ``RuleItem/index`` (-1: none) and whether its `ongoing` attribute is `yes`.
+    let tokens: [Range<Int>]
+    let indices: [Int32]
+    let ongoing: [Bool]
+    var count: Int { startsLine.count }
 
-    init(items: UnsafeBufferPointer<RuleItem>, rules: RuleSet) {
-        let tests = rules.tests
-        let words = max(1, (tests.count + 63) / 64)
-        let count = items.count
-        var bits = [UInt64](repeating: 0, count: count * words)
-        var startsLine = [Bool](repeating: false, count: count)
+    /// The stream of items given as values (tests, and ``RuleSet/matches(in:)``).
+    init(items: [RuleItem], rules: RuleSet) {
+        var builder = Builder(rules: rules, capacity: items.count)
+        for item in items {
+            builder.add(item.kind, item.tokens, index: item.index, startsLine: item.startsLine, text: item.textSource,
+                        facts: item.facts, word: item.word)
+        }
+        self = builder.stream()
+    }
+
+    fileprivate init(words: Int, bits: [UInt64], startsLine: [Bool], kinds: [UInt8], tokens: [Range<Int>], indices: [Int32],
+                     ongoing: [Bool]) {
+        let count = startsLine.count
         var lineKinds = [UInt8](repeating: 0, count: count)
         var streamKinds = [UInt8](repeating: 0, count: count)
-        let features = rules.features
-        if let first = items.baseAddress, !features.packable {
-            for index in 0..<count {
-                for (test, itemTest) in tests.enumerated() where itemTest.matches(first[index]) {
-                    bits[index * words + test >> 6] |= 1 << UInt64(test & 63)
-                }
-            }
-        } else if let first = items.baseAddress {
-            var cache = TestCache(words: words, memo: rules.memo)
-            // Test bits of token items by ``RuleItem/word`` (`wordKnown[word]`: worked out): a token's
-            // features are a function of its text, kind and shape, which its word number fixes.
-            var distinctWords = 0
-            for index in 0..<count where first[index].kind == .token { distinctWords = max(distinctWords, Int(first[index].word) + 1) }
-            var wordKnown = [Bool](repeating: false, count: distinctWords)
-            var wordBits = [UInt64](repeating: 0, count: distinctWords * words)
-            // Constraint bits of cue and honorific items by knowledge entry: their attributes are the entry's.
-            var entryBits: [(entry: Int32, bits: UInt64)] = []
-            // Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
-            var joinMemo: [UInt32] = []
-            bits.withUnsafeMutableBufferPointer { bits in
-            wordKnown.withUnsafeMutableBufferPointer { wordKnown in
-            wordBits.withUnsafeMutableBufferPointer { wordBits in
-                for index in 0..<count {
-                    let item = first + index
-                    let target = bits.baseAddress! + index * words
-                    let word = Int(item.pointee.word)
-                    if word >= 0 && item.pointee.kind == .token {
-                        let known = wordBits.baseAddress! + word * words
-                        if !wordKnown[word] {
-                            wordKnown[word] = true
-                            cache.copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: known, features)
-                        }
-                        target.update(from: known, count: words)
-                    } else if case .entry(_, _, let number) = item.pointee.facts, number >= 0 {
-                        let known = entryBits.firstIndex { $0.entry == number }
-                        let constraints = known.map { entryBits[$0].bits } ?? features.constraintBits(of: item)
-                        if known == nil { entryBits.append((number, constraints)) }
-                        cache.copyBits(of: features.base(of: item, joinMemo: &joinMemo) | constraints, to: target, features)
-                    } else {
-                        cache.copyBits(of: features.key(of: item, joinMemo: &joinMemo), to: target, features)
-                    }
-                }
-            }
-            }
-            }
-            cache.commit()
-        }
         var line: UInt8 = 0, stream: UInt8 = 0
         var index = count - 1
         while index >= 0 {
-            let bit = items[index].kind.bit
-            line |= bit
-            stream |= bit
+            line |= kinds[index]
+            stream |= kinds[index]
             lineKinds[index] = line
             streamKinds[index] = stream
-            startsLine[index] = items[index].startsLine
             if startsLine[index] { line = 0 }
             index -= 1
         }
@@ -101,7 +64,149 @@ struct RuleStream {
         self.startsLine = startsLine
         self.lineKinds = lineKinds
         self.streamKinds = streamKinds
-        self.count = count
+        self.tokens = tokens
+        self.indices = indices
+        self.ongoing = ongoing
+    }
+
+    /// Builds a stream one item at a time: ``RuleItems/stream(context:result:rules:)`` hands it a document's
+    /// items as it finds them, with no ``RuleItem`` made (building and destroying one cost some 150
+    /// instructions an item), and ``init(items:rules:)`` the items of an array. At most `capacity` items.
+    struct Builder {
+        let words: Int
+        private let packable: Bool
+        private let storage: Storage
+        private var count = 0
+        private var cache: TestCache
+        /// Test bits of token items by ``RuleItem/word`` (`wordKnown[word]`: worked out): a token's features
+        /// are a function of its text, kind and shape, which its word number fixes.
+        private var wordKnown: [Bool] = []
+        private var wordBits: [UInt64] = []
+        /// Constraint bits and `ongoing` of cue and honorific items by knowledge entry: their attributes are
+        /// the entry's.
+        private var entries: [(entry: Int32, bits: UInt64, ongoing: Bool)] = []
+        /// Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
+        private var joinMemo: [UInt32] = []
+
+        /// The rule set's tests and the stream's columns, written in place: an append per item and column,
+        /// with its uniqueness check, cost more than the item's features.
+        private final class Storage {
+            let features: ItemFeatures
+            let tests: [ItemTest]
+            let capacity: Int
+            let bits: UnsafeMutablePointer<UInt64>
+            let startsLine: UnsafeMutablePointer<Bool>
+            let kinds: UnsafeMutablePointer<UInt8>
+            let tokens: UnsafeMutablePointer<Range<Int>>
+            let indices: UnsafeMutablePointer<Int32>
+            let ongoing: UnsafeMutablePointer<Bool>
+
+            init(rules: RuleSet, words: Int, capacity: Int) {
+                features = rules.features
+                tests = rules.tests
+                self.capacity = capacity
+                bits = .allocate(capacity: capacity * words)
+                startsLine = .allocate(capacity: capacity)
+                kinds = .allocate(capacity: capacity)
+                tokens = .allocate(capacity: capacity)
+                indices = .allocate(capacity: capacity)
+                ongoing = .allocate(capacity: capacity)
+            }
+
+            deinit {
+                bits.deallocate()
+                startsLine.deallocate()
+                kinds.deallocate()
+                tokens.deallocate()
+                indices.deallocate()
+                ongoing.deallocate()
+            }
+        }
+
+        init(rules: RuleSet, capacity: Int) {
+            words = max(1, (rules.tests.count + 63) / 64)
+            packable = rules.features.packable
+            storage = Storage(rules: rules, words: words, capacity: capacity)
+            cache = TestCache(words: words, memo: rules.memo)
+        }
+
+        /// A plain token item: the token at `token` with its word number and codes; `text` (its lower-case
+        /// text) is read only the first time its word is seen.
+        @inline(__always)
+        mutating func addToken(_ token: Int, word: Int32, startsLine: Bool, kind: UInt8, shape: UInt8, text: () -> RuleItem.TextSource) {
+            let word = Int(word)
+            guard packable, word >= 0 else {
+                add(.token, token..<(token + 1), index: nil, startsLine: startsLine, text: text(),
+                    facts: .token(kind: kind, shape: shape), word: Int32(truncatingIfNeeded: word))
+                return
+            }
+            precondition(count < storage.capacity, "more items than the builder holds")
+            if word >= wordKnown.count {
+                let grown = max(word + 1, 2 * wordKnown.count, 256)
+                wordKnown += repeatElement(false, count: grown - wordKnown.count)
+                wordBits += repeatElement(0, count: grown * words - wordBits.count)
+            }
+            let target = storage.bits + count * words
+            if !wordKnown[word] {
+                wordKnown[word] = true
+                let key = storage.features.key(.token, text(), .token(kind: kind, shape: shape), joinMemo: &joinMemo)
+                cache.copy(key, to: target, storage.features)
+                for w in 0..<words { wordBits[word * words + w] = target[w] }
+            } else {
+                for w in 0..<words { target[w] = wordBits[word * words + w] }
+            }
+            record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
+        }
+
+        /// Any item.
+        mutating func add(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int?, startsLine: Bool, text: RuleItem.TextSource,
+                          facts: RuleItem.Facts, word: Int32) {
+            if packable, case .token(let tokenKind, let shape) = facts, kind == .token, word >= 0,
+               span.count == 1, index == nil {
+                addToken(span.lowerBound, word: word, startsLine: startsLine, kind: tokenKind, shape: shape) { text }
+                return
+            }
+            precondition(count < storage.capacity, "more items than the builder holds")
+            let features = storage.features
+            let target = storage.bits + count * words
+            let ongoing: Bool
+            if !packable {
+                let item = RuleItem(kind: kind, tokens: span, index: index, startsLine: startsLine, text: text, facts: facts, word: word)
+                target.initialize(repeating: 0, count: words)
+                for (test, itemTest) in storage.tests.enumerated() where itemTest.matches(item) { target[test >> 6] |= 1 << UInt64(test & 63) }
+                ongoing = facts.attribute(RuleItem.AttributeKey.ongoing) == "yes"
+            } else if case .entry(_, _, let number) = facts, number >= 0 {
+                let known = entries.firstIndex { $0.entry == number }
+                let entry = known.map { entries[$0] }
+                    ?? (entry: number, bits: features.constraintBits(facts), ongoing: facts.attribute(RuleItem.AttributeKey.ongoing) == "yes")
+                if known == nil { entries.append(entry) }
+                cache.copy(features.base(kind, text, facts, joinMemo: &joinMemo) | entry.bits, to: target, features)
+                ongoing = entry.ongoing
+            } else {
+                cache.copy(features.key(kind, text, facts, joinMemo: &joinMemo), to: target, features)
+                ongoing = facts.attribute(RuleItem.AttributeKey.ongoing) == "yes"
+            }
+            record(kind, span, index: index.map { Int32(truncatingIfNeeded: $0) } ?? -1, startsLine: startsLine, ongoing: ongoing)
+        }
+
+        @inline(__always)
+        private mutating func record(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int32, startsLine: Bool, ongoing: Bool) {
+            (storage.startsLine + count).initialize(to: startsLine)
+            (storage.kinds + count).initialize(to: kind.bit)
+            (storage.tokens + count).initialize(to: span)
+            (storage.indices + count).initialize(to: index)
+            (storage.ongoing + count).initialize(to: ongoing)
+            count += 1
+        }
+
+        /// The stream of the items added; the builder's memo goes to the rule set.
+        func stream() -> RuleStream {
+            cache.commit()
+            func array<T>(_ start: UnsafeMutablePointer<T>, _ count: Int) -> [T] { Array(UnsafeBufferPointer(start: start, count: count)) }
+            return RuleStream(words: words, bits: array(storage.bits, count * words), startsLine: array(storage.startsLine, count),
+                              kinds: array(storage.kinds, count), tokens: array(storage.tokens, count),
+                              indices: array(storage.indices, count), ongoing: array(storage.ongoing, count))
+        }
     }
 }
 
@@ -150,7 +255,8 @@ struct TestCache {
     }
 
     /// Copies the test bits of the features `key` to `target` (`words` words).
-    mutating func copyBits(of key: UInt64, to target: UnsafeMutablePointer<UInt64>, _ features: ItemFeatures) {
+    @inline(__always)
+    mutating func copy(_ key: UInt64, to target: UnsafeMutablePointer<UInt64>, _ features: ItemFeatures) {
         let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) * words
         if keys[slot / words] != key {
             keys[slot / words] = key
@@ -175,8 +281,9 @@ struct TestCache {
 
 /// The item facts a rule set's tests depend on (see ``RuleStream``), packed into one integer:
 /// bits 0–2 the item kind, 3–5 the token `kind` code, 6–8 the token `shape` code (tokens only; 0 for
-/// other items), 9–28 the literal class + 1, 32–63 one bit per constraint that holds.
-struct ItemFeatures: Sendable {
+/// other items), 9–28 the literal class + 1, 32–63 one bit per constraint that holds. An immutable class:
+/// a struct of this many arrays was copied, each retained and released, where a stream reads it per item.
+final class ItemFeatures: Sendable {
     let literals: LiteralTable
     /// Every distinct `key=value` pair a constraint of the rule set tests.
     let constraints: [(key: String, value: String)]
@@ -236,21 +343,20 @@ struct ItemFeatures: Sendable {
                                     constraint: { item in constraints.firstIndex { $0.key == item.key && $0.value == item.value }! })
     }
 
-    /// The packed features of an item (the rule set fits the packing). `joinMemo` is the stream's memo of
-    /// ``TokenTexts/isPlain(_:longerThan:memo:)``.
+    /// The packed features of an item of this kind, text and facts (the rule set fits the packing).
+    /// `joinMemo` is the stream's memo of ``TokenTexts/isPlain(_:longerThan:memo:)``.
     @inline(__always)
-    func key(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64 {
-        if case .token = item.pointee.facts { return base(of: item, joinMemo: &joinMemo) }
-        return base(of: item, joinMemo: &joinMemo) | constraintBits(of: item)
+    func key(_ kind: RuleItem.Kind, _ text: RuleItem.TextSource, _ facts: RuleItem.Facts, joinMemo: inout [UInt32]) -> UInt64 {
+        if case .token = facts { return base(kind, text, facts, joinMemo: &joinMemo) }
+        return base(kind, text, facts, joinMemo: &joinMemo) | constraintBits(facts)
     }
 
     /// The item kind, the literal class of its text and, for tokens, their `kind` and `shape` codes; for a
     /// coded token (``RuleItem/Facts/token(kind:shape:)``) its constraint bits too.
     @inline(__always)
-    func base(of item: UnsafePointer<RuleItem>, joinMemo: inout [UInt32]) -> UInt64 {
-        let kind = item.pointee.kind
-        var key = UInt64(kind.code) | UInt64(literals.classOf(item.pointee.textSource, joinMemo: &joinMemo) + 1) << 9
-        if case .token(let tokenKind, let shape) = item.pointee.facts {
+    func base(_ kind: RuleItem.Kind, _ text: RuleItem.TextSource, _ facts: RuleItem.Facts, joinMemo: inout [UInt32]) -> UInt64 {
+        var key = UInt64(kind.code) | UInt64(literals.classOf(text, joinMemo: &joinMemo) + 1) << 9
+        if case .token(let tokenKind, let shape) = facts {
             if kind == .token { key |= UInt64(tokenKind & 7) << 3 | UInt64(min(shape, 7)) << 6 }
             // A coded token has only `kind` and `shape`.
             for (offset, code) in tokenCodes.enumerated() where code.key != 0 && code.value == (code.key == 1 ? tokenKind : shape) {
@@ -259,16 +365,16 @@ struct ItemFeatures: Sendable {
             return key
         }
         if kind == .token {
-            key |= UInt64(item.pointee.kindCode & 7) << 3 | UInt64(min(item.pointee.shapeCode, 7)) << 6
+            key |= UInt64(facts.kindCode & 7) << 3 | UInt64(min(facts.shapeCode, 7)) << 6
         }
         return key
     }
 
-    /// One bit per constraint the item's attributes meet (items without coded token facts).
-    func constraintBits(of item: UnsafePointer<RuleItem>) -> UInt64 {
+    /// One bit per constraint the attributes meet (items without coded token facts).
+    func constraintBits(_ facts: RuleItem.Facts) -> UInt64 {
         var key: UInt64 = 0
         for group in groups {
-            guard let value = item.pointee.facts.attribute(group.key) else { continue }
+            guard let value = facts.attribute(group.key) else { continue }
             for constraint in group.constraints where constraint.value == value { key |= 1 << UInt64(32 + constraint.offset) }
         }
         return key
