@@ -182,12 +182,10 @@ public struct RuleSet: Sendable {
         // checks cost more than the tests they read. Most items (plain words) can start no rule: one test
         // against every rule's first tests (``startTests``) passes over them.
         let seen = rules.map { RuleMatcher.Seen(count: $0.program.instructions.count) }
-        view.bits.withUnsafeBufferPointer { bits in
-        view.startsLine.withUnsafeBufferPointer { startsLine in
-        view.lineKinds.withUnsafeBufferPointer { lineKinds in
-        view.streamKinds.withUnsafeBufferPointer { streamKinds in
+        withExtendedLifetime(view) {
+        let bits = view.bits, lineKinds = view.lineKinds, streamKinds = view.streamKinds
         rules.withUnsafeBufferPointer { rules in
-        let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: startsLine)
+        let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: view.startsLine)
         for start in 0..<count where Self.intersect(bits, at: start &* words, startTests, words) {
             for order in 0..<rules.count {
                 let required = rules[order].requiredKinds
@@ -198,9 +196,6 @@ public struct RuleSet: Sendable {
                                         captureNames: rules[order].program.captureNames, captureSlots: slots,
                                         attributes: rules[order].attributes), order))
             }
-        }
-        }
-        }
         }
         }
         }

@@ -20,19 +20,57 @@ import Foundation
 struct RuleStream {
     /// Words of ``bits`` per item.
     let words: Int
+    let count: Int
+    private let columns: Columns
+
     /// `bits[item * words + test / 64] >> (test % 64) & 1`: whether the item passes the test.
-    let bits: [UInt64]
-    let startsLine: [Bool]
+    var bits: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: columns.bits, count: count * words) }
+    var startsLine: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: columns.startsLine, count: count) }
     /// Per item, the kinds (``RuleItem/Kind/bit``) of the items from it to the end of its line (what a
     /// one-line match from it can consume) and to the end of the stream (what a multiline match can).
-    let lineKinds: [UInt8]
-    let streamKinds: [UInt8]
+    var lineKinds: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: columns.lineKinds, count: count) }
+    var streamKinds: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: columns.streamKinds, count: count) }
     /// Per item, what the reading of matches (``RoleRuleMatch``) needs of it: its tokens, its
     /// ``RuleItem/index`` (-1: none) and whether its `ongoing` attribute is `yes`.
-    let tokens: [Range<Int>]
-    let indices: [Int32]
-    let ongoing: [Bool]
-    var count: Int { startsLine.count }
+    var tokens: UnsafeBufferPointer<Range<Int>> { UnsafeBufferPointer(start: columns.tokens, count: count) }
+    var indices: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: columns.indices, count: count) }
+    var ongoing: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: columns.ongoing, count: count) }
+
+    /// The stream's columns, written in place as the items come (an append per item and column, with its
+    /// uniqueness check, cost more than the item's features) and read in place: the buffers above are valid
+    /// while the stream is.
+    fileprivate final class Columns {
+        let bits: UnsafeMutablePointer<UInt64>
+        let startsLine: UnsafeMutablePointer<Bool>
+        let kinds: UnsafeMutablePointer<UInt8>
+        let lineKinds: UnsafeMutablePointer<UInt8>
+        let streamKinds: UnsafeMutablePointer<UInt8>
+        let tokens: UnsafeMutablePointer<Range<Int>>
+        let indices: UnsafeMutablePointer<Int32>
+        let ongoing: UnsafeMutablePointer<Bool>
+
+        init(words: Int, capacity: Int) {
+            bits = .allocate(capacity: capacity * words)
+            startsLine = .allocate(capacity: capacity)
+            kinds = .allocate(capacity: capacity)
+            lineKinds = .allocate(capacity: capacity)
+            streamKinds = .allocate(capacity: capacity)
+            tokens = .allocate(capacity: capacity)
+            indices = .allocate(capacity: capacity)
+            ongoing = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            bits.deallocate()
+            startsLine.deallocate()
+            kinds.deallocate()
+            lineKinds.deallocate()
+            streamKinds.deallocate()
+            tokens.deallocate()
+            indices.deallocate()
+            ongoing.deallocate()
+        }
+    }
 
     /// The stream of items given as values (tests, and ``RuleSet/matches(in:)``).
     init(items: [RuleItem], rules: RuleSet) {
@@ -44,29 +82,21 @@ struct RuleStream {
         self = builder.stream()
     }
 
-    fileprivate init(words: Int, bits: [UInt64], startsLine: [Bool], kinds: [UInt8], tokens: [Range<Int>], indices: [Int32],
-                     ongoing: [Bool]) {
-        let count = startsLine.count
-        var lineKinds = [UInt8](repeating: 0, count: count)
-        var streamKinds = [UInt8](repeating: 0, count: count)
+    /// The stream of the first `count` items of `columns`, with their reachable kinds worked out.
+    fileprivate init(words: Int, count: Int, columns: Columns) {
         var line: UInt8 = 0, stream: UInt8 = 0
         var index = count - 1
         while index >= 0 {
-            line |= kinds[index]
-            stream |= kinds[index]
-            lineKinds[index] = line
-            streamKinds[index] = stream
-            if startsLine[index] { line = 0 }
+            line |= columns.kinds[index]
+            stream |= columns.kinds[index]
+            columns.lineKinds[index] = line
+            columns.streamKinds[index] = stream
+            if columns.startsLine[index] { line = 0 }
             index -= 1
         }
         self.words = words
-        self.bits = bits
-        self.startsLine = startsLine
-        self.lineKinds = lineKinds
-        self.streamKinds = streamKinds
-        self.tokens = tokens
-        self.indices = indices
-        self.ongoing = ongoing
+        self.count = count
+        self.columns = columns
     }
 
     /// Builds a stream one item at a time: ``RuleItems/stream(context:result:rules:)`` hands it a document's
@@ -75,7 +105,10 @@ struct RuleStream {
     struct Builder {
         let words: Int
         private let packable: Bool
-        private let storage: Storage
+        private let features: ItemFeatures
+        private let tests: [ItemTest]
+        private let capacity: Int
+        private let columns: Columns
         private var count = 0
         private var cache: TestCache
         /// Test bits of token items by ``RuleItem/word`` (`wordKnown[word]`: worked out): a token's features
@@ -88,45 +121,13 @@ struct RuleStream {
         /// Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
         private var joinMemo: [UInt32] = []
 
-        /// The rule set's tests and the stream's columns, written in place: an append per item and column,
-        /// with its uniqueness check, cost more than the item's features.
-        private final class Storage {
-            let features: ItemFeatures
-            let tests: [ItemTest]
-            let capacity: Int
-            let bits: UnsafeMutablePointer<UInt64>
-            let startsLine: UnsafeMutablePointer<Bool>
-            let kinds: UnsafeMutablePointer<UInt8>
-            let tokens: UnsafeMutablePointer<Range<Int>>
-            let indices: UnsafeMutablePointer<Int32>
-            let ongoing: UnsafeMutablePointer<Bool>
-
-            init(rules: RuleSet, words: Int, capacity: Int) {
-                features = rules.features
-                tests = rules.tests
-                self.capacity = capacity
-                bits = .allocate(capacity: capacity * words)
-                startsLine = .allocate(capacity: capacity)
-                kinds = .allocate(capacity: capacity)
-                tokens = .allocate(capacity: capacity)
-                indices = .allocate(capacity: capacity)
-                ongoing = .allocate(capacity: capacity)
-            }
-
-            deinit {
-                bits.deallocate()
-                startsLine.deallocate()
-                kinds.deallocate()
-                tokens.deallocate()
-                indices.deallocate()
-                ongoing.deallocate()
-            }
-        }
-
         init(rules: RuleSet, capacity: Int) {
             words = max(1, (rules.tests.count + 63) / 64)
             packable = rules.features.packable
-            storage = Storage(rules: rules, words: words, capacity: capacity)
+            features = rules.features
+            tests = rules.tests
+            self.capacity = capacity
+            columns = Columns(words: words, capacity: capacity)
             cache = TestCache(words: words, memo: rules.memo)
         }
 
@@ -140,17 +141,17 @@ struct RuleStream {
                     facts: .token(kind: kind, shape: shape), word: Int32(truncatingIfNeeded: word))
                 return
             }
-            precondition(count < storage.capacity, "more items than the builder holds")
+            precondition(count < capacity, "more items than the builder holds")
             if word >= wordKnown.count {
                 let grown = max(word + 1, 2 * wordKnown.count, 256)
                 wordKnown += repeatElement(false, count: grown - wordKnown.count)
                 wordBits += repeatElement(0, count: grown * words - wordBits.count)
             }
-            let target = storage.bits + count * words
+            let target = columns.bits + count * words
             if !wordKnown[word] {
                 wordKnown[word] = true
-                let key = storage.features.key(.token, text(), .token(kind: kind, shape: shape), joinMemo: &joinMemo)
-                cache.copy(key, to: target, storage.features)
+                let key = features.key(.token, text(), .token(kind: kind, shape: shape), joinMemo: &joinMemo)
+                cache.copy(key, to: target, features)
                 for w in 0..<words { wordBits[word * words + w] = target[w] }
             } else {
                 for w in 0..<words { target[w] = wordBits[word * words + w] }
@@ -166,14 +167,13 @@ struct RuleStream {
                 addToken(span.lowerBound, word: word, startsLine: startsLine, kind: tokenKind, shape: shape) { text }
                 return
             }
-            precondition(count < storage.capacity, "more items than the builder holds")
-            let features = storage.features
-            let target = storage.bits + count * words
+            precondition(count < capacity, "more items than the builder holds")
+            let target = columns.bits + count * words
             let ongoing: Bool
             if !packable {
                 let item = RuleItem(kind: kind, tokens: span, index: index, startsLine: startsLine, text: text, facts: facts, word: word)
                 target.initialize(repeating: 0, count: words)
-                for (test, itemTest) in storage.tests.enumerated() where itemTest.matches(item) { target[test >> 6] |= 1 << UInt64(test & 63) }
+                for (test, itemTest) in tests.enumerated() where itemTest.matches(item) { target[test >> 6] |= 1 << UInt64(test & 63) }
                 ongoing = facts.attribute(RuleItem.AttributeKey.ongoing) == "yes"
             } else if case .entry(_, _, let number) = facts, number >= 0 {
                 let known = entries.firstIndex { $0.entry == number }
@@ -191,21 +191,18 @@ struct RuleStream {
 
         @inline(__always)
         private mutating func record(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int32, startsLine: Bool, ongoing: Bool) {
-            (storage.startsLine + count).initialize(to: startsLine)
-            (storage.kinds + count).initialize(to: kind.bit)
-            (storage.tokens + count).initialize(to: span)
-            (storage.indices + count).initialize(to: index)
-            (storage.ongoing + count).initialize(to: ongoing)
+            (columns.startsLine + count).initialize(to: startsLine)
+            (columns.kinds + count).initialize(to: kind.bit)
+            (columns.tokens + count).initialize(to: span)
+            (columns.indices + count).initialize(to: index)
+            (columns.ongoing + count).initialize(to: ongoing)
             count += 1
         }
 
         /// The stream of the items added; the builder's memo goes to the rule set.
         func stream() -> RuleStream {
             cache.commit()
-            func array<T>(_ start: UnsafeMutablePointer<T>, _ count: Int) -> [T] { Array(UnsafeBufferPointer(start: start, count: count)) }
-            return RuleStream(words: words, bits: array(storage.bits, count * words), startsLine: array(storage.startsLine, count),
-                              kinds: array(storage.kinds, count), tokens: array(storage.tokens, count),
-                              indices: array(storage.indices, count), ongoing: array(storage.ongoing, count))
+            return RuleStream(words: words, count: count, columns: columns)
         }
     }
 }
