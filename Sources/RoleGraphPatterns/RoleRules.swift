@@ -265,13 +265,18 @@ struct RoleRules {
     /// is that body of its organisation: `Thường trực Đảng ủy Khối`.
     private func bodiesFromUnheldPositions(in result: inout PatternResult) {
         let held = Set(result.roles.map(\.position))
-        for (index, position) in result.positions.enumerated() where !held.contains(index) {
-            guard case .phrase(let organization) = position.organization else { continue }
-            let title = result.phrases[position.title]
-            guard let body = context.longest(Kinds.relativeBody, at: title.tokens.lowerBound),
-                  body.tokens == title.tokens else { continue }
+        for index in result.positions.indices where !held.contains(index) {
+            // Read in place: most positions are held or name no body, and a copied `Position` or `Phrase`
+            // retains and releases its strings.
+            let found: (organization: Int, tokens: Range<Int>, body: GazetteerMatch)? = result.positions.withUnsafeBufferPointer { positions in
+                guard case .phrase(let organization) = positions[index].organization else { return nil }
+                let title = result.phrases.withUnsafeBufferPointer { $0[positions[index].title].tokens }
+                guard let body = context.longest(Kinds.relativeBody, at: title.lowerBound), body.tokens == title else { return nil }
+                return (organization, positions[index].tokens, body)
+            }
+            guard let (organization, tokens, body) = found else { continue }
             let name = context.entry(body).name
-            var phrase = Phrase(kind: .organization, tokens: position.tokens, rule: "shape:relative-body",
+            var phrase = Phrase(kind: .organization, tokens: tokens, rule: "shape:relative-body",
                                 name: name + " " + result.phrases[organization].name)
             phrase.relativeName = name
             phrase.parent = organization
