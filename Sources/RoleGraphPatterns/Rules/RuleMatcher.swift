@@ -42,9 +42,26 @@ final class RuleMatcher: Sendable {
     /// thread is a walk over a short list instead of a recursion per free move.
     private let closureStart: [Int32]
     private let closureTargets: [Int32]
+    /// The first two steps of every run, worked out once: per line-start bit of the start item
+    /// (`firstSteps[firstStart[b] ..< firstStart[b + 1]]`), the first `consume` instructions' tests, each
+    /// with whether a match may end right after it and the tests of the `consume`s that may follow it
+    /// (``words`` words per line-start bit of the next item, at `mask` in ``secondTests``). Most starts of
+    /// most rules fail within two items; ``mayMatch(in:from:)`` rules them out without a run.
+    private let firstSteps: [FirstStep]
+    private let firstStart: [Int]
+    private let secondTests: [UInt64]
+    private let words: Int
+
+    private struct FirstStep {
+        var test: Int32
+        /// Whether a match may end after the first item, by line-start bit of the next item.
+        var ends: (Bool, Bool)
+        var mask: Int
+    }
 
     /// - Parameter testNumber: a test's number in the rule set's ``RuleSet/tests``.
-    init(program: RuleProgram, multiline: Bool, testNumber: (ItemTest) -> Int) {
+    /// - Parameter words: words of test bits per item (``RuleStream/words``).
+    init(program: RuleProgram, multiline: Bool, words: Int, testNumber: (ItemTest) -> Int) {
         self.program = program
         self.multiline = multiline
         var operations: [Operation] = []
@@ -76,6 +93,30 @@ final class RuleMatcher: Sendable {
         }
         self.closureStart = closureStart
         self.closureTargets = closureTargets
+        var firstSteps: [FirstStep] = []
+        var firstStart = [0]
+        var secondTests: [UInt64] = []
+        for startsLine in [false, true] {
+            for pc in Self.closure(of: 0, startsLine: startsLine, operations: operations) where operations[Int(pc)].code == .consume {
+                var step = FirstStep(test: operations[Int(pc)].a, ends: (false, false), mask: secondTests.count)
+                for nextStartsLine in [false, true] {
+                    var mask = [UInt64](repeating: 0, count: words)
+                    var ends = false
+                    for next in Self.closure(of: Int(pc) + 1, startsLine: nextStartsLine, operations: operations) {
+                        let operation = operations[Int(next)]
+                        if operation.code == .match { ends = true } else { mask[Int(operation.a >> 6)] |= 1 << UInt64(operation.a & 63) }
+                    }
+                    if nextStartsLine { step.ends.1 = ends } else { step.ends.0 = ends }
+                    secondTests += mask
+                }
+                firstSteps.append(step)
+            }
+            firstStart.append(firstSteps.count)
+        }
+        self.firstSteps = firstSteps
+        self.firstStart = firstStart
+        self.secondTests = secondTests
+        self.words = words
     }
 
     /// The `consume` and `match` instructions that the free moves from `pc` reach, depth first in preference
@@ -189,6 +230,23 @@ final class RuleMatcher: Sendable {
         let slots: UnsafeBufferPointer<Int32>
         let closureStart: UnsafeBufferPointer<Int32>
         let closureTargets: UnsafeBufferPointer<Int32>
+    }
+
+    /// Whether a match may start at `start`: its first item passes a first test, and a match ends after it
+    /// or the next item, on the same line unless the rule is multiline, passes a test that may follow.
+    /// Exact: a run from a start this rules out finds nothing.
+    func mayMatch(in items: Items, from start: Int) -> Bool {
+        let line = items.startsLine[start] ? 1 : 0
+        let next = start + 1
+        let nextLine = next >= items.count || items.startsLine[next]
+        let nextReadable = next < items.count && (multiline || !items.startsLine[next])
+        for step in firstSteps[firstStart[line]..<firstStart[line + 1]] where items.passes(start, step.test) {
+            if nextLine ? step.ends.1 : step.ends.0 { return true }
+            guard nextReadable else { continue }
+            let mask = step.mask + (nextLine ? words : 0)
+            for word in 0..<words where items.bits[next &* words &+ word] & secondTests[mask + word] != 0 { return true }
+        }
+        return false
     }
 
     /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.

@@ -127,7 +127,7 @@ public struct RuleSet: Sendable {
             }
             return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
                         program: program, firstTests: firstTests,
-                        matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", testNumber: number),
+                        matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", words: words, testNumber: number),
                         requiredKinds: parsed.pattern.requiredKinds)
         }
         self.tests = tests
@@ -191,6 +191,7 @@ public struct RuleSet: Sendable {
                 let required = rules[order].requiredKinds
                 let reachable = rules[order].matcher.multiline ? streamKinds : lineKinds
                 guard reachable[start] & required == required, Self.intersect(bits, at: start &* words, rules[order].firstTests, words),
+                      rules[order].matcher.mayMatch(in: stream, from: start),
                       let (end, slots) = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order]) else { continue }
                 found.append((RuleMatch(rule: rules[order].id, priority: rules[order].priority, items: start..<end,
                                         captureNames: rules[order].program.captureNames, captureSlots: slots,
