@@ -135,14 +135,16 @@ struct RoleRules {
         let headWord = head.split(separator: " ").first.map(String.init)
         let prefix = head + " "
         // Written with the head (`Ban Kinh tế Trung ương`, not `Trung ương Đảng` for the Central Committee),
-        // and never one of the fixed top bodies (`Bộ Chính trị` has no Bộ trưởng). Phrases are read in place.
+        // and never one of the fixed top bodies (`Bộ Chính trị` has no Bộ trưởng). Phrases and tokens are read in place.
         return result.phrases.withUnsafeBufferPointer { phrases in
+            context.tokens.withUnsafeBufferPointer { tokens in
             phrases.indices.last { index in
                 guard phrases[index].kind == .organization, phrases[index].tokens.upperBound <= start, !phrases[index].isImplicit,
-                      phrases[index].relativeName == nil, context.tokens[phrases[index].tokens.lowerBound].lower == headWord,
+                      phrases[index].relativeName == nil, tokens[phrases[index].tokens.lowerBound].lower == headWord,
                       phrases[index].name.lowercased().hasPrefix(prefix) else { return false }
                 let fixed = phrases[index].knowledgeID.flatMap { context.knowledge.entry(id: $0)?.attributes["canonical"] } == "fixed"
                 return !fixed
+            }
             }
         }
     }

@@ -70,33 +70,32 @@ enum RuleItems {
     private static func walk<Output: Sink>(context: PatternContext, result: PatternResult, into sink: inout Output) {
         let tokens = context.tokens
         let count = tokens.count
-        // Per token: the position / phrase / period that starts there (-1: none).
-        var positionAt = [Int](repeating: -1, count: count)
-        for (index, position) in result.positions.enumerated() {
-            let start = position.tokens.lowerBound
-            guard start >= 0 && start < count else { continue }
-            let known = positionAt[start]
-            if known >= 0, result.positions[known].tokens.count >= position.tokens.count { continue }
-            positionAt[start] = index
+        // Per token: the position and the phrase that start there (-1: none).
+        var positionAt = [Int32](repeating: -1, count: count)
+        result.positions.withUnsafeBufferPointer { positions in
+            for index in positions.indices {
+                let start = positions[index].tokens.lowerBound
+                guard start >= 0 && start < count else { continue }
+                let known = Int(positionAt[start])
+                if known >= 0, positions[known].tokens.count >= positions[index].tokens.count { continue }
+                positionAt[start] = Int32(index)
+            }
         }
-        var phraseAt = [Int](repeating: -1, count: count)
+        var phraseAt = [Int32](repeating: -1, count: count)
         // Read in place: a `Phrase` holds six strings, and a copy per phrase costs more than the loop.
         result.phrases.withUnsafeBufferPointer { phrases in
             for index in phrases.indices where phrases[index].kind != .title && !phrases[index].isImplicit {
                 let start = phrases[index].tokens.lowerBound
                 guard start >= 0 && start < count else { continue }
-                let known = phraseAt[start]
+                let known = Int(phraseAt[start])
                 if known >= 0, !preferred(phrases[index].tokens.count, phrases[index].kind,
                                           over: phrases[known].tokens.count, phrases[known].kind) { continue }
-                phraseAt[start] = index
+                phraseAt[start] = Int32(index)
             }
         }
-        var periods: [PeriodMarkers.Marker] = []
-        var periodAt = [Int](repeating: -1, count: count)
-        for marker in PeriodMarkers.find(in: context) {
-            periodAt[marker.tokens.lowerBound] = periods.count
-            periods.append(marker)
-        }
+        // In token order and apart: the next one is the only one that may start at the cursor.
+        let periods = PeriodMarkers.find(in: context)
+        var nextPeriod = 0
 
         /// Whether a span starting at `start` would cover the start of a phrase or position.
         func hidesPhrase(_ span: Range<Int>) -> Bool {
@@ -134,22 +133,24 @@ enum RuleItems {
             var cursor = 0
             while cursor < count {
                 let end: Int
+                while nextPeriod < periods.count && periods[nextPeriod].tokens.lowerBound < cursor { nextPeriod += 1 }
                 if positionAt[cursor] >= 0 {
-                    let index = positionAt[cursor]
+                    let index = Int(positionAt[cursor])
                     item(.position, result.positions[index].tokens, index: index,
                          .position(organization: organizationCode(result.positions[index].organization),
                                    head: result.positions[index].head))
                     end = result.positions[index].tokens.upperBound
                 } else if phraseAt[cursor] >= 0 {
-                    let index = phraseAt[cursor]
+                    let index = Int(phraseAt[cursor])
                     end = result.phrases.withUnsafeBufferPointer { phrases in
                         let kind = phrases[index].kind
                         let short: UInt8 = kind != .person ? 0 : phrases[index].isShortReference ? 2 : 1
                         item(self.kind(of: kind), phrases[index].tokens, index: index, .phrase(rule: phrases[index].rule, short: short))
                         return phrases[index].tokens.upperBound
                     }
-                } else if periodAt[cursor] >= 0, !hidesPhrase(periods[periodAt[cursor]].tokens) {
-                    let period = periods[periodAt[cursor]]
+                } else if nextPeriod < periods.count, periods[nextPeriod].tokens.lowerBound == cursor,
+                          !hidesPhrase(periods[nextPeriod].tokens) {
+                    let period = periods[nextPeriod]
                     item(.period, period.tokens, .period(ongoing: period.ongoing))
                     end = period.tokens.upperBound
                 } else if let entryEnd = entryItem(at: cursor) {
