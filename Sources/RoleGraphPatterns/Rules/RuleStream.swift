@@ -136,6 +136,13 @@ struct RuleStream {
         @inline(__always)
         mutating func addToken(_ token: Int, word: Int32, startsLine: Bool, kind: UInt8, shape: UInt8, text: () -> RuleItem.TextSource) {
             let word = Int(word)
+            // The common case first: a word seen before, whose bits are copied.
+            if word >= 0 && word < wordKnown.count && wordKnown[word] && count < capacity {
+                let target = columns.bits + count * words
+                for w in 0..<words { target[w] = wordBits[word * words + w] }
+                record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
+                return
+            }
             guard packable, word >= 0 else {
                 add(.token, token..<(token + 1), index: nil, startsLine: startsLine, text: text(),
                     facts: .token(kind: kind, shape: shape), word: Int32(truncatingIfNeeded: word))
@@ -148,14 +155,9 @@ struct RuleStream {
                 wordBits += repeatElement(0, count: grown * words - wordBits.count)
             }
             let target = columns.bits + count * words
-            if !wordKnown[word] {
-                wordKnown[word] = true
-                let key = features.key(.token, text(), .token(kind: kind, shape: shape), joinMemo: &joinMemo)
-                cache.copy(key, to: target, features)
-                for w in 0..<words { wordBits[word * words + w] = target[w] }
-            } else {
-                for w in 0..<words { target[w] = wordBits[word * words + w] }
-            }
+            wordKnown[word] = true
+            cache.copy(features.key(.token, text(), .token(kind: kind, shape: shape), joinMemo: &joinMemo), to: target, features)
+            for w in 0..<words { wordBits[word * words + w] = target[w] }
             record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
         }
 
