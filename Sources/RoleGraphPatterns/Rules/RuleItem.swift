@@ -5,7 +5,8 @@ import RoleGraphText
 ///
 /// Rules see the text at this grain rather than token by token, so that `POSITION` is one step
 /// whatever the length of `Bộ trưởng Bộ Tài chính`, and a pattern reads like the sentence shape it
-/// describes. ``RuleItems`` builds the stream; tests build it by hand.
+/// describes. ``RuleItems/build(context:result:)`` makes the items of a document as values, tests make
+/// them by hand; a document's matching reads its items straight into a ``RuleStream`` without any.
 ///
 /// A value type of a few words: the attributes are kept in the form they come in (``Facts``): a plain
 /// token's `kind` and `shape` as two small codes, a position's or phrase's few facts as fields, a cue's

@@ -3,17 +3,18 @@ import Foundation
 
 /// What a rule set's tests see of an item stream, worked out once per stream: for every item, one bit per
 /// distinct test of the rule set (``RuleSet/tests``) saying whether the item passes it, whether the item
-/// starts a line, and the kinds a match from it can reach. ``RuleMatcher`` and the start filter of
-/// ``RuleSet/matches(in:)`` read only these, so a step of a match is a load and a mask instead of a walk
-/// over an `ItemTest` tree.
+/// starts a line, the kinds a match from it can reach, and what the reading of matches needs of it.
+/// ``RuleMatcher`` and the start filter of ``RuleSet/matches(in:)`` read only these, so a step of a match
+/// is a load and a mask instead of a walk over an `ItemTest` tree.
 ///
 /// **Features.** A test's outcome depends on an item only through its kind, its token `kind`/`shape`
 /// codes (tokens only), which literal of the rule set its text equals (``LiteralTable``, at most one:
 /// literals that are equal share a class) and which `key=value` constraints of the rule set hold on it.
-/// These pack into one integer (``ItemFeatures``), on which the tests run as ``FeatureTest``s, once per
-/// distinct integer in a stream (a small direct-mapped cache); a token item's bits are worked out once
-/// per distinct token (``RuleItem/word``), a cue's or honorific's constraint bits once per knowledge
-/// entry. A rule set too large for the packing runs its tests on every item.
+/// These pack into one integer (``ItemFeatures``), on which the tests run (``FeatureTests``) once per
+/// distinct integer the rule set has met (``TestMemo``, behind a small direct-mapped cache per stream); a
+/// token item's bits are worked out once per distinct token (``RuleItem/word``), a cue's or honorific's
+/// constraint bits once per knowledge entry. A rule set too large for the packing runs its tests on every
+/// item.
 ///
 /// - Complexity: O(items × words + other items' short texts' bytes + distinct tokens' bytes) plus
 ///   O(distinct features × tests).
