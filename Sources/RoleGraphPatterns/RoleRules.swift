@@ -39,7 +39,7 @@ struct RoleRules {
         }
     }
 
-    @inline(never) func apply(to result: inout PatternResult) {
+    func apply(to result: inout PatternResult) {
         let items = RuleItems.stream(context: context, result: result, rules: RuleSet.bundled)
         for match in RoleRuleMatch.read(RuleSet.bundled.matches(in: items), items: items, result: result) {
             switch match.subject {
