@@ -15,9 +15,6 @@ public struct Rule: Sendable {
     public let file: String
     public let line: Int
     let program: RuleProgram
-    /// ``RuleProgram/firstTests`` as bits over the rule set's tests (``RuleStream/bits``), one word per 64
-    /// tests: a start item that passes none of them cannot start a match.
-    let firstTests: [UInt64]
     /// The program ready to run (``RuleMatcher``), built once.
     let matcher: RuleMatcher
     /// Item kinds (``RuleItem/Kind/bit``) that every match consumes: a start from which the rest of the
@@ -97,12 +94,15 @@ public struct RuleMatch: Sendable, Equatable {
 ///   O(items × line length × rules × instructions).
 public struct RuleSet: Sendable {
     public let rules: [Rule]
-    /// Every distinct single-item test of the rules, numbered: what ``RuleStream`` evaluates per item.
+    /// Every distinct single-item test of the rules, numbered: what ``RuleStream`` evaluates per item; then,
+    /// from ``startTest``, one test per rule: any of its first tests (``RuleProgram/firstTests``), which an
+    /// item must pass to start a match of the rule.
     let tests: [ItemTest]
+    /// The number of rule 0's start test; rule `i`'s is `startTest + i`. Being tests like the others, they
+    /// are worked out once per distinct item features, and an item's starting rules are a run of its bits.
+    let startTest: Int
     /// What the tests depend on, for ``RuleStream``.
     let features: ItemFeatures
-    /// Every rule's ``Rule/firstTests`` together: an item that passes none of them starts no match.
-    let startTests: [UInt64]
     /// The tests' outcomes by features, learnt as streams are read.
     let memo = TestMemo()
 
@@ -117,24 +117,18 @@ public struct RuleSet: Sendable {
         for program in programs {
             for case .consume(let test, _) in program.instructions where !tests.contains(test) { tests.append(test) }
         }
-        let words = max(1, (tests.count + 63) / 64)
         let number = { (test: ItemTest) -> Int in tests.firstIndex(of: test)! }
+        startTest = tests.count
+        tests += programs.map { .anyOf($0.firstTests) }
+        let words = max(1, (tests.count + 63) / 64)
         rules = zip(parsed, programs).map { parsed, program in
-            var firstTests = [UInt64](repeating: 0, count: words)
-            for test in program.firstTests {
-                let bit = number(test)
-                firstTests[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-            return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
-                        program: program, firstTests: firstTests,
-                        matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", words: words, testNumber: number),
-                        requiredKinds: parsed.pattern.requiredKinds)
+            Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
+                 program: program,
+                 matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", words: words, testNumber: number),
+                 requiredKinds: parsed.pattern.requiredKinds)
         }
         self.tests = tests
         features = ItemFeatures(tests: tests)
-        startTests = rules.reduce(into: [UInt64](repeating: 0, count: words)) { all, rule in
-            for word in 0..<words { all[word] |= rule.firstTests[word] }
-        }
     }
 
     /// Reads a rule file; errors name the file, line and column.
@@ -144,11 +138,22 @@ public struct RuleSet: Sendable {
         try self.init(parsing: text.string, file: path)
     }
 
-    /// Whether the item's test bits at `offset` share a bit with `tests` (`words` words each).
+    /// Calls `body` with every rule whose start test the item with test bits at `offset` passes, in order.
     @inline(__always)
-    private static func intersect(_ bits: UnsafeBufferPointer<UInt64>, at offset: Int, _ tests: [UInt64], _ words: Int) -> Bool {
-        for word in 0..<words where bits[offset &+ word] & tests[word] != 0 { return true }
-        return false
+    private func forEachStartingRule(_ bits: UnsafeBufferPointer<UInt64>, at offset: Int, _ body: (Int) -> Void) {
+        var bit = startTest
+        let end = startTest + rules.count
+        while bit < end {
+            let word = bits[offset &+ bit >> 6] >> UInt64(bit & 63)
+            if word == 0 {
+                bit = (bit | 63) + 1
+                continue
+            }
+            bit += word.trailingZeroBitCount
+            guard bit < end else { break }
+            body(bit - startTest)
+            bit += 1
+        }
     }
 
     /// The rule with an id, if any. - Complexity: O(rules).
@@ -178,21 +183,19 @@ public struct RuleSet: Sendable {
         var found: [(match: RuleMatch, order: Int)] = []
         let count = view.count
         let words = view.words
-        // Read through buffer pointers: the loop runs once per item and rule, and array reads with their
-        // checks cost more than the tests they read. Most items (plain words) can start no rule: one test
-        // against every rule's first tests (``startTests``) passes over them.
+        // Read through buffer pointers: the loop runs once per item, and array reads with their checks cost
+        // more than the tests they read. Most items (plain words) start no rule: no start test bit is set.
         let seen = rules.map { RuleMatcher.Seen(count: $0.program.instructions.count) }
         withExtendedLifetime(view) {
         let bits = view.bits, lineKinds = view.lineKinds, streamKinds = view.streamKinds
-        rules.withUnsafeBufferPointer { rules in
         let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: view.startsLine)
-        for start in 0..<count where Self.intersect(bits, at: start &* words, startTests, words) {
-            for order in 0..<rules.count {
+        rules.withUnsafeBufferPointer { rules in
+        for start in 0..<count {
+            forEachStartingRule(bits, at: start &* words) { order in
                 let required = rules[order].requiredKinds
                 let reachable = rules[order].matcher.multiline ? streamKinds : lineKinds
-                guard reachable[start] & required == required, Self.intersect(bits, at: start &* words, rules[order].firstTests, words),
-                      rules[order].matcher.mayMatch(in: stream, from: start),
-                      let (end, slots) = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order]) else { continue }
+                guard reachable[start] & required == required, rules[order].matcher.mayMatch(in: stream, from: start),
+                      let (end, slots) = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order]) else { return }
                 found.append((RuleMatch(rule: rules[order].id, priority: rules[order].priority, items: start..<end,
                                         captureNames: rules[order].program.captureNames, captureSlots: slots,
                                         attributes: rules[order].attributes), order))
