@@ -101,7 +101,7 @@ struct RuleStream {
     }
 
     /// Builds a stream one item at a time: ``RuleItems/stream(context:result:rules:)`` hands it a document's
-    /// items as it finds them, with no ``RuleItem`` made (building and destroying one cost some 150
+    /// items as it finds them, with no ``RuleItem`` made (building, reading and destroying one cost some 80
     /// instructions an item), and ``init(items:rules:)`` the items of an array. At most `capacity` items.
     struct Builder {
         let words: Int
