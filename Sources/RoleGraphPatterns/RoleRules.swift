@@ -15,14 +15,32 @@ import RoleGraphText
 ///   default (`former` for biographies, `current` otherwise).
 struct RoleRules {
     let context: PatternContext
+    /// The year of the article's date, which the past tests compare with (`nil`: no date).
+    private let year: Int?
+
+    init(context: PatternContext) {
+        self.context = context
+        year = context.date.flatMap { Int($0.prefix(4)) }
+    }
 
     /// Reads the role rules' matches (`Resources/roles.rules`) and records a role statement for each
     /// person and position they give, with the rule's id.
     /// Punctuation that ends the clause in which a status cue speaks of a title.
     static let clauseBoundaries: Set<String> = [",", ";", ".", ":", "(", ")", "-", "!", "?"]
 
+    /// `clauseBoundaries.contains(text)`: a one-byte text (ASCII, which no other text is canonically equal
+    /// to) by its byte, without hashing it.
+    static func isClauseBoundary(_ text: String) -> Bool {
+        guard text.utf8.count == 1, let byte = text.utf8.first else { return clauseBoundaries.contains(text) }
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "-"), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        default: return false
+        }
+    }
+
     func apply(to result: inout PatternResult) {
-        let items = RuleItems.build(context: context, result: result)
+        let items = RuleItems.stream(context: context, result: result, rules: RuleSet.bundled)
         for match in RoleRuleMatch.read(RuleSet.bundled.matches(in: items), items: items, result: result) {
             switch match.subject {
             case .persons(let persons):
@@ -39,10 +57,13 @@ struct RoleRules {
     /// (credits such as `Ảnh: Hà Khánh` never), the last of them on a tie.
     private func biographySubject(before start: Int, in result: PatternResult) -> Int? {
         var counts: [String: (count: Int, last: Int)] = [:]
-        for (index, phrase) in result.phrases.enumerated() where phrase.kind == .person && phrase.rule != "person:byline"
-            && phrase.tokens.upperBound <= start {
-            counts[phrase.name, default: (0, index)].count += 1
-            counts[phrase.name]!.last = index
+        // Read in place: a copied `Phrase` retains and releases its six strings.
+        result.phrases.withUnsafeBufferPointer { phrases in
+            for index in phrases.indices where phrases[index].kind == .person && phrases[index].tokens.upperBound <= start
+                && phrases[index].rule != "person:byline" {
+                counts[phrases[index].name, default: (0, index)].count += 1
+                counts[phrases[index].name]!.last = index
+            }
         }
         return counts.values.max { ($0.count, $0.last) < ($1.count, $1.last) }?.last
     }
@@ -50,27 +71,41 @@ struct RoleRules {
     /// Records roles for a list; a position with no organisation takes the next one's.
     private func add(_ list: [Int], to person: Int, rule: String, default fallback: RoleStatement.Status,
                      in result: inout PatternResult) {
-        for (offset, index) in list.enumerated() where result.positions[index].organization == .none {
-            if let next = list.dropFirst(offset + 1).first(where: { result.positions[$0].organization != .none }) {
+        for (offset, index) in list.enumerated() where Self.hasNoOrganization(index, in: result) {
+            if let next = list.dropFirst(offset + 1).first(where: { !Self.hasNoOrganization($0, in: result) }) {
                 result.positions[index].organization = result.positions[next].organization
-            } else if let named = organizationByHead(for: result.positions[index], in: result) {
+            } else if let named = organizationByHead(for: index, in: result) {
                 result.positions[index].organization = .phrase(named)
             }
         }
         // A decision that opens a list of persons decides for each of them (`bổ nhiệm có thời hạn các ông:
         // - Nguyễn Hoàng Tuấn, …, giữ chức Phó Vụ trưởng …; - Đào Quang Tuynh, …`).
-        let decided = decision(before: result.phrases[person].tokens.lowerBound)
+        let decided = decision(before: result.phrases.withUnsafeBufferPointer { $0[person].tokens.lowerBound })
         // A cue carries over the rest of the list: `nguyên Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh` ends both.
         var carried = fallback
         for index in list {
-            if let stated = cueStatus(before: result.positions[index], in: result) {
+            if let stated = cueStatus(before: Self.titleStart(of: index, in: result)) {
                 carried = stated == .current ? fallback : stated
             }
             var status = carried
             if status == .current, let decided { status = decided }
-            if status == .current, termsEnded(result.positions[index], in: result) { status = .former }
+            if status == .current, termsEnded(index, in: result) { status = .former }
             result.roles.append(RoleStatement(person: person, position: index, status: status, rule: rule))
         }
+    }
+
+    /// Whether a position has no organisation, read in place (a copied `Position` retains its strings).
+    private static func hasNoOrganization(_ position: Int, in result: PatternResult) -> Bool {
+        result.positions.withUnsafeBufferPointer { positions in
+            if case .none = positions[position].organization { return true }
+            return false
+        }
+    }
+
+    /// The first token of a position's title, read in place.
+    private static func titleStart(of position: Int, in result: PatternResult) -> Int {
+        let title = result.positions.withUnsafeBufferPointer { $0[position].title }
+        return result.phrases.withUnsafeBufferPointer { $0[title].tokens.lowerBound }
     }
 
     /// The status of an appointing or ending cue that closes, with a colon, the list a person stands in:
@@ -94,24 +129,30 @@ struct RoleRules {
 
     /// A title that shares its head with its organisation but names none (`Phó ban` in `Ba Phó ban kiêm
     /// nhiệm gồm: …`) belongs to the nearest organisation before it with that head (`Ban Kinh tế Trung ương`).
-    private func organizationByHead(for position: Position, in result: PatternResult) -> Int? {
-        guard let head = position.head else { return nil }
-        let start = position.tokens.lowerBound
+    private func organizationByHead(for position: Int, in result: PatternResult) -> Int? {
+        guard let head = result.positions[position].head else { return nil }
+        let start = result.positions[position].tokens.lowerBound
+        let headWord = head.split(separator: " ").first.map(String.init)
+        let prefix = head + " "
         // Written with the head (`Ban Kinh tế Trung ương`, not `Trung ương Đảng` for the Central Committee),
-        // and never one of the fixed top bodies (`Bộ Chính trị` has no Bộ trưởng).
-        return result.phrases.indices.last { index in
-            let phrase = result.phrases[index]
-            guard phrase.kind == .organization, phrase.tokens.upperBound <= start, !phrase.isImplicit,
-                  phrase.relativeName == nil, context.tokens[phrase.tokens.lowerBound].lower == head.split(separator: " ").first.map(String.init),
-                  phrase.name.lowercased().hasPrefix(head + " ") else { return false }
-            let fixed = phrase.knowledgeID.flatMap { context.knowledge.entry(id: $0)?.attributes["canonical"] } == "fixed"
-            return !fixed
+        // and never one of the fixed top bodies (`Bộ Chính trị` has no Bộ trưởng). Phrases and tokens are read in place.
+        return result.phrases.withUnsafeBufferPointer { phrases in
+            context.tokens.withUnsafeBufferPointer { tokens in
+            phrases.indices.last { index in
+                guard phrases[index].kind == .organization, phrases[index].tokens.upperBound <= start, !phrases[index].isImplicit,
+                      phrases[index].relativeName == nil, tokens[phrases[index].tokens.lowerBound].lower == headWord,
+                      phrases[index].name.lowercased().hasPrefix(prefix) else { return false }
+                let fixed = phrases[index].knowledgeID.flatMap { context.knowledge.entry(id: $0)?.attributes["canonical"] } == "fixed"
+                return !fixed
+            }
+            }
         }
     }
 
     /// `Ủy viên Bộ Chính trị khóa XI` in a 2017 article: every listed term ended before the article's date.
-    private func termsEnded(_ position: Position, in result: PatternResult) -> Bool {
-        guard !position.terms.isEmpty else { return false }
+    private func termsEnded(_ index: Int, in result: PatternResult) -> Bool {
+        guard result.positions.withUnsafeBufferPointer({ !$0[index].terms.isEmpty }) else { return false }
+        let position = result.positions[index]
         // Whose terms count comes from the organisation's entry (`terms=assembly` for Quốc hội); else the Party's.
         let entry: KnowledgeEntry? = switch position.organization {
         case .phrase(let index): result.phrases[index].knowledgeID.flatMap { context.knowledge.entry(id: $0) }
@@ -122,21 +163,14 @@ struct RoleRules {
         return TermQualifier(context: context).allEnded(position.terms, body: body, before: context.date)
     }
 
-    /// The status stated by the nearest cue before the title in the same clause, else `fallback`.
-    /// `là` (current) only says the role is held, which a biography's period already dates.
-    func status(before position: Position, in result: PatternResult, default fallback: RoleStatement.Status) -> RoleStatement.Status {
-        guard let stated = cueStatus(before: position, in: result), stated != .current else { return fallback }
-        return stated
-    }
-
     /// The status of the nearest cue before the title in the same clause, if there is one.
-    func cueStatus(before position: Position, in result: PatternResult) -> RoleStatement.Status? {
-        let titleStart = result.phrases[position.title].tokens.lowerBound
+    func cueStatus(before titleStart: Int) -> RoleStatement.Status? {
         var start = titleStart
-        while start > 0, titleStart - start < 8 {
-            let previous = context.tokens[start - 1]
-            if context.tokens[start].gap == .newline || (previous.kind != .word && Self.clauseBoundaries.contains(previous.text)) { break }
-            start -= 1
+        context.tokens.withUnsafeBufferPointer { tokens in
+            while start > 0, titleStart - start < 8 {
+                if tokens[start].gap == .newline || (tokens[start - 1].kind != .word && Self.isClauseBoundary(tokens[start - 1].text)) { break }
+                start -= 1
+            }
         }
         // Every cue in the clause; the strongest wins (`thôi giữ chức` over `giữ chức`), then the nearest.
         var best: (rank: Int, end: Int, status: RoleStatement.Status, start: Int)? = nil
@@ -178,17 +212,21 @@ struct RoleRules {
     /// A dated past period earlier in the sentence (`Từ tháng 7/2010 đến 5/2013, ông … làm`, `Giai đoạn
     /// 2006-2011`): a range whose years all precede the article's year makes the role `former`.
     func pastPeriod(before titleStart: Int) -> Bool {
-        guard let year = context.date.flatMap({ Int($0.prefix(4)) }) else { return false }
+        guard let year else { return false }
         var years: [Int] = []
         var index = titleStart - 1
-        while index >= 0, titleStart - index < 30 {
-            if context.isSentenceEnd(index) { break }
-            if context.is(index, .now) { return false }
-            if context.tokens[index].kind == .number, let value = Self.year(context.tokens[index].text) { years.append(value) }
-            if context.tokens[index].gap == .newline { break }
-            index -= 1
+        let now = FunctionWordRoles.now
+        let ongoing: Bool = context.tokens.withUnsafeBufferPointer { tokens in
+            while index >= 0, titleStart - index < 30 {
+                if context.isSentenceEnd(index) { break }
+                if context.roles(index).contains(now) { return true }
+                if tokens[index].kind == .number, let value = Self.year(tokens[index].text) { years.append(value) }
+                if tokens[index].gap == .newline { break }
+                index -= 1
+            }
+            return false
         }
-        return years.count >= 2 && years.allSatisfy { $0 < year }
+        return !ongoing && years.count >= 2 && years.allSatisfy { $0 < year }
     }
 
     /// `Trước đó, bà Trà là Chủ tịch UBND tỉnh`: a sentence that opens with a past adverb (a function word) and
@@ -205,7 +243,7 @@ struct RoleRules {
     /// A date with a month earlier in the sentence (`tháng 2/2016`, `ngày 7/5/2013`, `7.2.2013`) whose year
     /// precedes the article's. A bare year is not enough: `sinh năm 1960` dates the person, not the event.
     func pastDate(before titleStart: Int) -> Bool {
-        guard let year = context.date.flatMap({ Int($0.prefix(4)) }) else { return false }
+        guard let year else { return false }
         var index = titleStart - 1
         while index >= 1, titleStart - index < 30 {
             if context.tokens[index].gap == .newline { break }
@@ -229,13 +267,18 @@ struct RoleRules {
     /// is that body of its organisation: `Thường trực Đảng ủy Khối`.
     private func bodiesFromUnheldPositions(in result: inout PatternResult) {
         let held = Set(result.roles.map(\.position))
-        for (index, position) in result.positions.enumerated() where !held.contains(index) {
-            guard case .phrase(let organization) = position.organization else { continue }
-            let title = result.phrases[position.title]
-            guard let body = context.longest(Kinds.relativeBody, at: title.tokens.lowerBound),
-                  body.tokens == title.tokens else { continue }
+        for index in result.positions.indices where !held.contains(index) {
+            // Read in place: most positions are held or name no body, and a copied `Position` or `Phrase`
+            // retains and releases its strings.
+            let found: (organization: Int, tokens: Range<Int>, body: GazetteerMatch)? = result.positions.withUnsafeBufferPointer { positions in
+                guard case .phrase(let organization) = positions[index].organization else { return nil }
+                let title = result.phrases.withUnsafeBufferPointer { $0[positions[index].title].tokens }
+                guard let body = context.longest(Kinds.relativeBody, at: title.lowerBound), body.tokens == title else { return nil }
+                return (organization, positions[index].tokens, body)
+            }
+            guard let (organization, tokens, body) = found else { continue }
             let name = context.entry(body).name
-            var phrase = Phrase(kind: .organization, tokens: position.tokens, rule: "shape:relative-body",
+            var phrase = Phrase(kind: .organization, tokens: tokens, rule: "shape:relative-body",
                                 name: name + " " + result.phrases[organization].name)
             phrase.relativeName = name
             phrase.parent = organization

@@ -8,9 +8,11 @@ extension RuleItem {
         let name: String
         let code: Code
 
-        /// `kind` and `shape`, which ``RuleItem/kindCode`` and ``RuleItem/shapeCode`` read.
+        /// `kind` and `shape`, which ``RuleItem/kindCode`` and ``RuleItem/shapeCode`` read, and `ongoing`,
+        /// which ``RuleStream`` records.
         static let kind = AttributeKey(name: "kind", code: .kind)
         static let shape = AttributeKey(name: "shape", code: .shape)
+        static let ongoing = AttributeKey(name: "ongoing", code: .ongoing)
 
         private init(name: String, code: Code) {
             self.name = name

@@ -51,35 +51,38 @@ enum PeriodMarkers {
         return false
     }
 
-    /// - Parameter roles: the function-word roles of a token (``PatternContext/roles(_:)``).
-    static func find(in tokens: [Token], roles: (Int) -> FunctionWordRoles) -> [Marker] {
+    /// The tokens and their roles (``PatternContext/roles(_:)``) are read in place: a token where no period
+    /// starts costs a few instructions.
+    static func find(in context: PatternContext) -> [Marker] {
         var markers: [Marker] = []
-        var index = 0
-        while index < tokens.count {
-            guard tokens[index].kind == .number || roles(index).contains(.periodOpener) else {
-                index += 1
-                continue
-            }
-            var end = index
-            var numbers = 0
-            var ongoing = false
-            while end < tokens.count, end - index < reach {
-                // Fields are read in place: a copied Token would retain and release its three strings.
-                if end > index, tokens[end].gap == .newline { break }
-                let kind = tokens[end].kind
-                if kind != .word, tokens[end].text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
-                if kind == .number { numbers += 1 }
-                else if kind != .word, member(tokens[end].text, of: punctuation) {}
-                else if kind == .word, roles(end).contains(.periodWord) { ongoing = ongoing || roles(end).contains(.now) }
-                else { break }
-                end += 1
-            }
-            let closed = end < tokens.count && tokens[end].text == ":"
-            if closed, numbers >= 2 || tokens[index..<end].contains(where: { $0.kind == .number && $0.text.utf8.count == 4 }) {
-                markers.append(Marker(tokens: index..<(end + 1), ongoing: ongoing))
-                index = end + 1
-            } else {
-                index = max(end, index + 1)
+        let opener = FunctionWordRoles.periodOpener, periodWord = FunctionWordRoles.periodWord, now = FunctionWordRoles.now
+        context.tokens.withUnsafeBufferPointer { tokens in
+            var index = 0
+            while index < tokens.count {
+                guard tokens[index].kind == .number || context.roles(index).contains(opener) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                var numbers = 0
+                var ongoing = false
+                while end < tokens.count, end - index < reach {
+                    if end > index, tokens[end].gap == .newline { break }
+                    let kind = tokens[end].kind
+                    if kind != .word, tokens[end].text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
+                    if kind == .number { numbers += 1 }
+                    else if kind != .word, member(tokens[end].text, of: punctuation) {}
+                    else if kind == .word, context.roles(end).contains(periodWord) { ongoing = ongoing || context.roles(end).contains(now) }
+                    else { break }
+                    end += 1
+                }
+                let closed = end < tokens.count && tokens[end].text == ":"
+                if closed, numbers >= 2 || tokens[index..<end].contains(where: { $0.kind == .number && $0.text.utf8.count == 4 }) {
+                    markers.append(Marker(tokens: index..<(end + 1), ongoing: ongoing))
+                    index = end + 1
+                } else {
+                    index = max(end, index + 1)
+                }
             }
         }
         return markers

@@ -30,17 +30,22 @@ struct RoleRuleMatch: Equatable {
     var positions: [Int]
     var defaultStatus: RoleStatement.Status
 
-    static func read(_ matches: [RuleMatch], items: [RuleItem], result: PatternResult) -> [RoleRuleMatch] {
-        let ordered = matches.enumerated().sorted { a, b in
-            (-a.element.priority, a.offset) < (-b.element.priority, b.offset)
-        }.map(\.element)
+    static func read(_ matches: [RuleMatch], items: RuleStream, result: PatternResult) -> [RoleRuleMatch] {
+        let ordered = matches.indices.sorted { a, b in (-matches[a].priority, a) < (-matches[b].priority, b) }
         var claimed: Set<Int> = []
         var read: [RoleRuleMatch] = []
-        for match in ordered {
-            let attributes = match.attributes
+        var readings: [Reading] = []
+        for match in ordered.lazy.map({ matches[$0] }) {
+            let reading: Reading
+            if let known = readings.first(where: { $0.rule == match.rule }) {
+                reading = known
+            } else {
+                reading = Reading(match)
+                readings.append(reading)
+            }
             let single = match.indices("position", in: items).first
             var positions: [Int]
-            if attributes["claims"] == "position" {
+            if reading.claims {
                 // The positions stacked before a name (`Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Nguyễn Thị Kim
                 // Ngân`) belong to it; a stack is cut after a position another match claimed.
                 guard let single, !claimed.contains(single) else { continue }
@@ -55,30 +60,57 @@ struct RoleRuleMatch: Equatable {
             }
             guard !positions.isEmpty else { continue }
             let subject: Subject
-            switch attributes["subject"] {
-            case "persons"?: subject = .persons(match.indices("persons", in: items))
-            case "pronoun"?:
+            switch reading.subject {
+            case .persons: subject = .persons(match.indices("persons", in: items))
+            case .pronoun:
                 guard let item = match.capture("subject")?.first,
-                      let person = lastFullPerson(before: items[item].tokens.lowerBound, in: result) else { continue }
+                      let person = lastFullPerson(before: items.tokens[item].lowerBound, in: result) else { continue }
                 subject = .persons([person])
-            case "article-main-person"?:
-                let start = match.capture("period")?.first.map { items[$0].tokens.lowerBound } ?? items[match.items.lowerBound].tokens.lowerBound
+            case .articleMainPerson:
+                let start = match.capture("period")?.first.map { items.tokens[$0].lowerBound } ?? items.tokens[match.items.lowerBound].lowerBound
                 subject = .articleMainPerson(before: start)
-            default: subject = .persons(match.indices("person", in: items))
+            case .person: subject = .persons(match.indices("person", in: items))
             }
-            let ongoing = match.capture("period")?.first.map { items[$0].attribute("ongoing") == "yes" } ?? false
-            let status = (ongoing ? attributes["ongoing-status"] : nil) ?? attributes["default-status"]
+            let ongoing = match.capture("period")?.first.map { items.ongoing[$0] } ?? false
             read.append(RoleRuleMatch(rule: match.rule, subject: subject, positions: positions,
-                                      defaultStatus: status.flatMap(RoleStatement.Status.init(rawValue:)) ?? .current))
+                                      defaultStatus: ongoing ? reading.ongoingStatus : reading.defaultStatus))
         }
         return read
     }
 
+    /// What a rule's attributes say, read once per rule and call: a dictionary look-up per attribute and
+    /// match cost more than the rest of the reading.
+    private struct Reading {
+        enum SubjectKind { case person, persons, pronoun, articleMainPerson }
+        let rule: String
+        /// `claims=position`.
+        let claims: Bool
+        let subject: SubjectKind
+        /// The status of a match whose captured period is ongoing (`ongoing-status`, else `default-status`),
+        /// and of the rest (`default-status`); `current` when the attribute names no status.
+        let ongoingStatus: RoleStatement.Status
+        let defaultStatus: RoleStatement.Status
+
+        init(_ match: RuleMatch) {
+            let attributes = match.attributes
+            rule = match.rule
+            claims = attributes["claims"] == "position"
+            subject = switch attributes["subject"] {
+            case "persons"?: .persons
+            case "pronoun"?: .pronoun
+            case "article-main-person"?: .articleMainPerson
+            default: .person
+            }
+            ongoingStatus = (attributes["ongoing-status"] ?? attributes["default-status"]).flatMap(RoleStatement.Status.init(rawValue:)) ?? .current
+            defaultStatus = attributes["default-status"].flatMap(RoleStatement.Status.init(rawValue:)) ?? .current
+        }
+    }
+
     /// The last person phrase, not a short reference, that ends at or before a token.
     private static func lastFullPerson(before token: Int, in result: PatternResult) -> Int? {
-        result.phrases.indices.last { index in
-            let phrase = result.phrases[index]
-            return phrase.kind == .person && !phrase.isShortReference && phrase.tokens.upperBound <= token
+        // Read in place: a copied `Phrase` retains and releases its six strings.
+        result.phrases.withUnsafeBufferPointer { phrases in
+            phrases.indices.last { phrases[$0].kind == .person && !phrases[$0].isShortReference && phrases[$0].tokens.upperBound <= token }
         }
     }
 }

@@ -5,7 +5,8 @@ import RoleGraphText
 ///
 /// Rules see the text at this grain rather than token by token, so that `POSITION` is one step
 /// whatever the length of `Bộ trưởng Bộ Tài chính`, and a pattern reads like the sentence shape it
-/// describes. ``RuleItems`` builds the stream; tests build it by hand.
+/// describes. ``RuleItems/build(context:result:)`` makes the items of a document as values, tests make
+/// them by hand; a document's matching reads its items straight into a ``RuleStream`` without any.
 ///
 /// A value type of a few words: the attributes are kept in the form they come in (``Facts``): a plain
 /// token's `kind` and `shape` as two small codes, a position's or phrase's few facts as fields, a cue's
@@ -110,6 +111,20 @@ public struct RuleItem: Sendable, Equatable {
 
         /// `dictionary[key]`, without building the dictionary (see ``RuleItem/AttributeKey``).
         func attribute(_ key: String) -> String? { attribute(RuleItem.AttributeKey(key)) }
+
+        /// The `kind` attribute as a code (0: none of the four names).
+        var kindCode: UInt8 {
+            if case .token(let kind, _) = self { return kind }
+            guard let kind = attribute(AttributeKey.kind), let code = RuleItem.kindNames.firstIndex(of: kind) else { return 0 }
+            return UInt8(code)
+        }
+
+        /// The `shape` attribute as a code (255: none of the five names).
+        var shapeCode: UInt8 {
+            if case .token(_, let shape) = self { return shape }
+            guard let shape = attribute(AttributeKey.shape), let code = RuleItem.shapeNames.firstIndex(of: shape) else { return 255 }
+            return UInt8(code)
+        }
     }
 
     static let kindNames = ["", "word", "number", "punctuation", "symbol"]
@@ -134,18 +149,10 @@ public struct RuleItem: Sendable, Equatable {
     func attribute(_ key: String) -> String? { facts.attribute(key) }
 
     /// The `kind` attribute as a code (0: none of the four names).
-    var kindCode: UInt8 {
-        if case .token(let kind, _) = facts { return kind }
-        guard let kind = facts.attribute(AttributeKey.kind), let code = Self.kindNames.firstIndex(of: kind) else { return 0 }
-        return UInt8(code)
-    }
+    var kindCode: UInt8 { facts.kindCode }
 
     /// The `shape` attribute as a code (255: none of the five names).
-    var shapeCode: UInt8 {
-        if case .token(_, let shape) = facts { return shape }
-        guard let shape = facts.attribute(AttributeKey.shape), let code = Self.shapeNames.firstIndex(of: shape) else { return 255 }
-        return UInt8(code)
-    }
+    var shapeCode: UInt8 { facts.shapeCode }
 
     /// `text == literal` (canonical equivalence), comparing bytes when both are certainly NFC.
     func textEquals(_ literal: String, literalIsPlain: Bool) -> Bool {

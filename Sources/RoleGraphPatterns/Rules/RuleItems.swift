@@ -22,38 +22,80 @@ import RoleGraphText
 /// Running example, `Ông Huỳnh Tấn Việt - nguyên Bí thư Tỉnh ủy Phú Yên`:
 /// `HONORIFIC(ông) PERSON(Huỳnh Tấn Việt) TOKEN(-) CUE(nguyên, status=former) POSITION(Bí thư Tỉnh ủy Phú Yên)`.
 ///
+/// The walk hands each item to a ``Sink``: ``build(context:result:)`` makes ``RuleItem`` values of them,
+/// ``stream(context:result:rules:)`` the rule set's view of them (``RuleStream``) without any.
+///
 /// - Complexity: O(tokens + phrases), plus one cached knowledge look-up per token for cues and honorifics.
 enum RuleItems {
+    /// What receives the items of a walk, in order.
+    protocol Sink {
+        /// A plain token item: the token at `index`.
+        mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>)
+        /// Any other item; `text` is its lower-case text (single tokens' as they are, longer spans joined when read).
+        mutating func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int?, startsLine: Bool, text: RuleItem.TextSource,
+                           facts: RuleItem.Facts)
+    }
+
+    /// The items as values (what tests read; ``RuleSet/matches(in:)`` takes them).
     static func build(context: PatternContext, result: PatternResult) -> [RuleItem] {
+        var items = Items()
+        items.items.reserveCapacity(context.tokens.count)
+        walk(context: context, result: result, into: &items)
+        return items.items
+    }
+
+    /// The rule set's view of the items, made as they are found.
+    static func stream(context: PatternContext, result: PatternResult, rules: RuleSet) -> RuleStream {
+        var builder = RuleStream.Builder(rules: rules, capacity: context.tokens.count)
+        walk(context: context, result: result, into: &builder)
+        return builder.stream()
+    }
+
+    private struct Items: Sink {
+        var items: [RuleItem] = []
+
+        mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>) {
+            items.append(RuleItem(kind: .token, tokens: index..<(index + 1), index: nil, startsLine: tokens[index].gap == .newline,
+                                  text: .string(tokens[index].lower),
+                                  facts: .token(kind: RuleItems.code(of: tokens[index].kind), shape: RuleItems.code(of: tokens[index].shape)),
+                                  word: tokens[index].word))
+        }
+
+        mutating func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int?, startsLine: Bool, text: RuleItem.TextSource,
+                           facts: RuleItem.Facts) {
+            items.append(RuleItem(kind: kind, tokens: span, index: index, startsLine: startsLine, text: text, facts: facts))
+        }
+    }
+
+    private static func walk<Output: Sink>(context: PatternContext, result: PatternResult, into sink: inout Output) {
         let tokens = context.tokens
         let count = tokens.count
-        // Per token: the position / phrase / period that starts there (-1: none).
-        var positionAt = [Int](repeating: -1, count: count)
-        for (index, position) in result.positions.enumerated() {
-            let start = position.tokens.lowerBound
-            guard start >= 0 && start < count else { continue }
-            let known = positionAt[start]
-            if known >= 0, result.positions[known].tokens.count >= position.tokens.count { continue }
-            positionAt[start] = index
+        // Per token: the position and the phrase that start there (-1: none).
+        var positionAt = [Int32](repeating: -1, count: count)
+        result.positions.withUnsafeBufferPointer { positions in
+            for index in positions.indices {
+                let start = positions[index].tokens.lowerBound
+                guard start >= 0 && start < count else { continue }
+                let known = Int(positionAt[start])
+                if known >= 0, positions[known].tokens.count >= positions[index].tokens.count { continue }
+                positionAt[start] = Int32(index)
+            }
         }
-        var phraseAt = [Int](repeating: -1, count: count)
+        var phraseAt = [Int32](repeating: -1, count: count)
         // Read in place: a `Phrase` holds six strings, and a copy per phrase costs more than the loop.
         result.phrases.withUnsafeBufferPointer { phrases in
             for index in phrases.indices where phrases[index].kind != .title && !phrases[index].isImplicit {
                 let start = phrases[index].tokens.lowerBound
                 guard start >= 0 && start < count else { continue }
-                let known = phraseAt[start]
+                let known = Int(phraseAt[start])
                 if known >= 0, !preferred(phrases[index].tokens.count, phrases[index].kind,
                                           over: phrases[known].tokens.count, phrases[known].kind) { continue }
-                phraseAt[start] = index
+                phraseAt[start] = Int32(index)
             }
         }
-        var periods: [PeriodMarkers.Marker] = []
-        var periodAt = [Int](repeating: -1, count: count)
-        for marker in PeriodMarkers.find(in: tokens, roles: context.roles) {
-            periodAt[marker.tokens.lowerBound] = periods.count
-            periods.append(marker)
-        }
+        // In token order and apart: the next one is the only one that may start at the cursor.
+        let periods = PeriodMarkers.find(in: context)
+        var nextPeriod = 0
 
         /// Whether a span starting at `start` would cover the start of a phrase or position.
         func hidesPhrase(_ span: Range<Int>) -> Bool {
@@ -67,62 +109,64 @@ enum RuleItems {
         func text(_ span: Range<Int>) -> RuleItem.TextSource {
             span.count == 1 ? .string(tokens[span.lowerBound].lower) : .joined(texts, span)
         }
-        func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int? = nil, _ facts: RuleItem.Facts) -> RuleItem {
-            RuleItem(kind: kind, tokens: span, index: index, startsLine: tokens[span.lowerBound].gap == .newline,
-                     text: text(span), facts: facts)
+        func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int? = nil, _ facts: RuleItem.Facts) {
+            sink.item(kind, span, index: index, startsLine: tokens[span.lowerBound].gap == .newline, text: text(span), facts: facts)
         }
 
         // Cues and honorifics start at few tokens: one mask test rules both look-ups out at the rest.
         let entryKinds = Kinds.statusCue.mask | Kinds.honorific.mask
-        func entryItem(at cursor: Int) -> RuleItem? {
+        /// The end of the cue or honorific item made at `cursor`, if one starts there.
+        func entryItem(at cursor: Int) -> Int? {
             guard context.mayStart(entryKinds, at: cursor) else { return nil }
             if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
-                return item(.cue, cue.tokens, entryFacts(cue.entry, context))
+                item(.cue, cue.tokens, entryFacts(cue.entry, context))
+                return cue.tokens.upperBound
             }
             if let honorific = context.longest(Kinds.honorific, at: cursor), !hidesPhrase(honorific.tokens) {
-                return item(.honorific, honorific.tokens, entryFacts(honorific.entry, context))
+                item(.honorific, honorific.tokens, entryFacts(honorific.entry, context))
+                return honorific.tokens.upperBound
             }
             return nil
         }
 
-        var items: [RuleItem] = []
-        items.reserveCapacity(count)
-        var cursor = 0
-        while cursor < count {
-            let next: RuleItem
-            if positionAt[cursor] >= 0 {
-                let index = positionAt[cursor]
-                next = item(.position, result.positions[index].tokens, index: index,
-                            .position(organization: organizationCode(result.positions[index].organization),
-                                      head: result.positions[index].head))
-            } else if phraseAt[cursor] >= 0 {
-                let index = phraseAt[cursor]
-                next = result.phrases.withUnsafeBufferPointer { phrases in
-                    let kind = phrases[index].kind
-                    let short: UInt8 = kind != .person ? 0 : phrases[index].isShortReference ? 2 : 1
-                    return item(self.kind(of: kind), phrases[index].tokens, index: index,
-                                .phrase(rule: phrases[index].rule, short: short))
+        tokens.withUnsafeBufferPointer { buffer in
+            var cursor = 0
+            while cursor < count {
+                let end: Int
+                while nextPeriod < periods.count && periods[nextPeriod].tokens.lowerBound < cursor { nextPeriod += 1 }
+                if positionAt[cursor] >= 0 {
+                    let index = Int(positionAt[cursor])
+                    item(.position, result.positions[index].tokens, index: index,
+                         .position(organization: organizationCode(result.positions[index].organization),
+                                   head: result.positions[index].head))
+                    end = result.positions[index].tokens.upperBound
+                } else if phraseAt[cursor] >= 0 {
+                    let index = Int(phraseAt[cursor])
+                    end = result.phrases.withUnsafeBufferPointer { phrases in
+                        let kind = phrases[index].kind
+                        let short: UInt8 = kind != .person ? 0 : phrases[index].isShortReference ? 2 : 1
+                        item(self.kind(of: kind), phrases[index].tokens, index: index, .phrase(rule: phrases[index].rule, short: short))
+                        return phrases[index].tokens.upperBound
+                    }
+                } else if nextPeriod < periods.count, periods[nextPeriod].tokens.lowerBound == cursor,
+                          !hidesPhrase(periods[nextPeriod].tokens) {
+                    let period = periods[nextPeriod]
+                    item(.period, period.tokens, .period(ongoing: period.ongoing))
+                    end = period.tokens.upperBound
+                } else if let entryEnd = entryItem(at: cursor) {
+                    end = entryEnd
+                } else {
+                    sink.token(cursor, of: buffer)
+                    end = cursor + 1
                 }
-            } else if periodAt[cursor] >= 0, !hidesPhrase(periods[periodAt[cursor]].tokens) {
-                let period = periods[periodAt[cursor]]
-                next = item(.period, period.tokens, .period(ongoing: period.ongoing))
-            } else if let entry = entryItem(at: cursor) {
-                next = entry
-            } else {
-                next = RuleItem(kind: .token, tokens: cursor..<(cursor + 1), index: nil,
-                                startsLine: tokens[cursor].gap == .newline, text: .string(tokens[cursor].lower),
-                                facts: .token(kind: code(of: tokens[cursor].kind), shape: code(of: tokens[cursor].shape)),
-                                word: tokens[cursor].word)
+                // A malformed phrase that ends before it starts must not stall the walk.
+                cursor = max(end, cursor + 1)
             }
-            // A malformed phrase that ends before it starts must not stall the walk.
-            cursor = max(next.tokens.upperBound, cursor + 1)
-            items.append(next)
         }
-        return items
     }
 
     /// The codes of ``RuleItem/kindNames`` and ``RuleItem/shapeNames``.
-    private static func code(of kind: Token.Kind) -> UInt8 {
+    fileprivate static func code(of kind: Token.Kind) -> UInt8 {
         switch kind {
         case .word: 1
         case .number: 2
@@ -131,7 +175,7 @@ enum RuleItems {
         }
     }
 
-    private static func code(of shape: Token.Shape) -> UInt8 {
+    fileprivate static func code(of shape: Token.Shape) -> UInt8 {
         switch shape {
         case .lower: 0
         case .capitalized: 1
@@ -173,5 +217,17 @@ enum RuleItems {
         case .implied: 1
         case .none: 2
         }
+    }
+}
+
+extension RuleStream.Builder: RuleItems.Sink {
+    mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>) {
+        addToken(index, word: tokens[index].word, startsLine: tokens[index].gap == .newline, kind: RuleItems.code(of: tokens[index].kind),
+                 shape: RuleItems.code(of: tokens[index].shape)) { .string(tokens[index].lower) }
+    }
+
+    mutating func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int?, startsLine: Bool, text: RuleItem.TextSource,
+                       facts: RuleItem.Facts) {
+        add(kind, span, index: index, startsLine: startsLine, text: text, facts: facts, word: -1)
     }
 }

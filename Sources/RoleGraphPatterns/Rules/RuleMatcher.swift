@@ -13,7 +13,10 @@
 /// **One line.** Unless the rule is `multiline`, no item after the first may start a line: every shape
 /// in Vietnamese news that states a role stays on its line, and a heading or a new paragraph is never
 /// the rest of a list.
-struct RuleMatcher: Sendable {
+///
+/// An immutable class: a run reads the program in place, where a struct held by a ``Rule`` was copied
+/// (its five arrays retained and released) at every start item, some 350 instructions a run.
+final class RuleMatcher: Sendable {
     let program: RuleProgram
     let multiline: Bool
 
@@ -39,9 +42,26 @@ struct RuleMatcher: Sendable {
     /// thread is a walk over a short list instead of a recursion per free move.
     private let closureStart: [Int32]
     private let closureTargets: [Int32]
+    /// The first two steps of every run, worked out once: per line-start bit of the start item
+    /// (`firstSteps[firstStart[b] ..< firstStart[b + 1]]`), the first `consume` instructions' tests, each
+    /// with whether a match may end right after it and the tests of the `consume`s that may follow it
+    /// (``words`` words per line-start bit of the next item, at `mask` in ``secondTests``). Most starts of
+    /// most rules fail within two items; ``mayMatch(in:from:)`` rules them out without a run.
+    private let firstSteps: [FirstStep]
+    private let firstStart: [Int]
+    private let secondTests: [UInt64]
+    private let words: Int
+
+    private struct FirstStep {
+        var test: Int32
+        /// Whether a match may end after the first item, by line-start bit of the next item.
+        var ends: (Bool, Bool)
+        var mask: Int
+    }
 
     /// - Parameter testNumber: a test's number in the rule set's ``RuleSet/tests``.
-    init(program: RuleProgram, multiline: Bool, testNumber: (ItemTest) -> Int) {
+    /// - Parameter words: words of test bits per item (``RuleStream/words``).
+    init(program: RuleProgram, multiline: Bool, words: Int, testNumber: (ItemTest) -> Int) {
         self.program = program
         self.multiline = multiline
         var operations: [Operation] = []
@@ -73,6 +93,30 @@ struct RuleMatcher: Sendable {
         }
         self.closureStart = closureStart
         self.closureTargets = closureTargets
+        var firstSteps: [FirstStep] = []
+        var firstStart = [0]
+        var secondTests: [UInt64] = []
+        for startsLine in [false, true] {
+            for pc in Self.closure(of: 0, startsLine: startsLine, operations: operations) where operations[Int(pc)].code == .consume {
+                var step = FirstStep(test: operations[Int(pc)].a, ends: (false, false), mask: secondTests.count)
+                for nextStartsLine in [false, true] {
+                    var mask = [UInt64](repeating: 0, count: words)
+                    var ends = false
+                    for next in Self.closure(of: Int(pc) + 1, startsLine: nextStartsLine, operations: operations) {
+                        let operation = operations[Int(next)]
+                        if operation.code == .match { ends = true } else { mask[Int(operation.a >> 6)] |= 1 << UInt64(operation.a & 63) }
+                    }
+                    if nextStartsLine { step.ends.1 = ends } else { step.ends.0 = ends }
+                    secondTests += mask
+                }
+                firstSteps.append(step)
+            }
+            firstStart.append(firstSteps.count)
+        }
+        self.firstSteps = firstSteps
+        self.firstStart = firstStart
+        self.secondTests = secondTests
+        self.words = words
     }
 
     /// The `consume` and `match` instructions that the free moves from `pc` reach, depth first in preference
@@ -125,24 +169,44 @@ struct RuleMatcher: Sendable {
     /// and used by one ``RuleSet/matches(in:)`` call on one thread), so no uniqueness or exclusivity check
     /// is needed per step.
     final class Seen {
-        var generation = 0
+        @exclusivity(unchecked) var generation = 0
         /// One mark per instruction.
         let marks: UnsafeMutablePointer<Int>
         /// Two thread lists of ``capacity`` threads each, the current step's and the next one's: a list holds
         /// at most one thread per instruction (the marks merge the rest).
         fileprivate let lists: UnsafeMutablePointer<Thread>
         let capacity: Int
-        @exclusivity(unchecked) fileprivate var log: [LogEntry] = []
+        /// The capture records of the run, ``logCount`` of ``logCapacity`` entries (doubled when full).
+        @exclusivity(unchecked) fileprivate var log: UnsafeMutablePointer<LogEntry>
+        @exclusivity(unchecked) fileprivate var logCount = 0
+        @exclusivity(unchecked) fileprivate var logCapacity = 64
         init(count: Int) {
             capacity = max(count, 1)
             marks = .allocate(capacity: capacity)
             marks.initialize(repeating: -1, count: capacity)
             lists = .allocate(capacity: 2 * capacity)
             lists.initialize(repeating: Thread(pc: 0, capture: -1), count: 2 * capacity)
+            log = .allocate(capacity: logCapacity)
         }
         deinit {
             marks.deallocate()
             lists.deallocate()
+            log.deallocate()
+        }
+
+        /// Appends a capture record; returns its index.
+        @inline(__always)
+        fileprivate func record(_ entry: LogEntry) -> Int32 {
+            if logCount == logCapacity {
+                let grown = UnsafeMutablePointer<LogEntry>.allocate(capacity: 2 * logCapacity)
+                grown.moveInitialize(from: log, count: logCount)
+                log.deallocate()
+                log = grown
+                logCapacity *= 2
+            }
+            (log + logCount).initialize(to: entry)
+            logCount += 1
+            return Int32(logCount - 1)
         }
     }
 
@@ -160,15 +224,53 @@ struct RuleMatcher: Sendable {
         }
     }
 
+    /// The program's tables as a run reads them, without array checks.
+    private struct Tables {
+        let operations: UnsafeBufferPointer<Operation>
+        let slots: UnsafeBufferPointer<Int32>
+        let closureStart: UnsafeBufferPointer<Int32>
+        let closureTargets: UnsafeBufferPointer<Int32>
+    }
+
+    /// Whether a match may start at `start`: its first item passes a first test, and a match ends after it
+    /// or the next item, on the same line unless the rule is multiline, passes a test that may follow.
+    /// Exact: a run from a start this rules out finds nothing.
+    func mayMatch(in items: Items, from start: Int) -> Bool {
+        let line = items.startsLine[start] ? 1 : 0
+        let next = start + 1
+        let nextLine = next >= items.count || items.startsLine[next]
+        let nextReadable = next < items.count && (multiline || !items.startsLine[next])
+        for step in firstSteps[firstStart[line]..<firstStart[line + 1]] where items.passes(start, step.test) {
+            if nextLine ? step.ends.1 : step.ends.0 { return true }
+            guard nextReadable else { continue }
+            let mask = step.mask + (nextLine ? words : 0)
+            for word in 0..<words where items.bits[next &* words &+ word] & secondTests[mask + word] != 0 { return true }
+        }
+        return false
+    }
+
     /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.
     func longestMatch(in items: Items, from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
         let seen = seen ?? Seen(count: program.instructions.count)
+        return operations.withUnsafeBufferPointer { operations in
+            slots.withUnsafeBufferPointer { slots in
+                closureStart.withUnsafeBufferPointer { closureStart in
+                    closureTargets.withUnsafeBufferPointer { closureTargets in
+                        run(Tables(operations: operations, slots: slots, closureStart: closureStart, closureTargets: closureTargets),
+                            items, from: start, seen: seen)
+                    }
+                }
+            }
+        }
+    }
+
+    private func run(_ tables: Tables, _ items: Items, from start: Int, seen: Seen) -> (end: Int, captures: [[Int]])? {
         seen.generation += 1
-        seen.log.removeAll(keepingCapacity: true)
+        seen.logCount = 0
         var current = seen.lists
         var next = seen.lists + seen.capacity
         var currentCount = 0
-        add(pc: 0, capture: -1, at: start, to: current, &currentCount, items: items, seen: seen)
+        Self.add(pc: 0, capture: -1, at: start, to: current, &currentCount, items: items, seen: seen, tables)
         var bestEnd = -1
         var bestCapture: Int32 = -1
         var position = start
@@ -177,7 +279,7 @@ struct RuleMatcher: Sendable {
             var nextCount = 0
             for index in 0..<currentCount {
                 let thread = current[index]
-                let operation = operations[Int(thread.pc)]
+                let operation = tables.operations[Int(thread.pc)]
                 switch operation.code {
                 case .match:
                     if bestEnd < position { bestEnd = position; bestCapture = thread.capture }
@@ -185,14 +287,10 @@ struct RuleMatcher: Sendable {
                     guard position < items.count, items.passes(position, operation.a),
                           multiline || position == start || !items.startsLine[position] else { continue }
                     var capture = thread.capture
-                    var slot = Int(operation.b)
-                    let slotEnd = slot + Int(operation.c)
-                    while slot < slotEnd {
-                        seen.log.append(LogEntry(slot: slots[slot], position: Int32(position), parent: capture))
-                        capture = Int32(seen.log.count - 1)
-                        slot += 1
+                    for slot in Int(operation.b)..<Int(operation.b + operation.c) {
+                        capture = seen.record(LogEntry(slot: tables.slots[slot], position: Int32(position), parent: capture))
                     }
-                    add(pc: thread.pc + 1, capture: capture, at: position + 1, to: next, &nextCount, items: items, seen: seen)
+                    Self.add(pc: thread.pc + 1, capture: capture, at: position + 1, to: next, &nextCount, items: items, seen: seen, tables)
                 default:
                     break  // free moves were followed when the thread was added
                 }
@@ -202,35 +300,37 @@ struct RuleMatcher: Sendable {
             position += 1
         }
         guard bestEnd >= 0 else { return nil }
-        var captures = Array(repeating: [Int](), count: program.captureNames.count)
-        var chain: [LogEntry] = []
-        var link = bestCapture
-        while link >= 0 {
-            let entry = seen.log[Int(link)]
-            chain.append(entry)
-            link = entry.parent
+        // Each slot's positions, in stream order (the chain runs from the last record back).
+        var captures: [[Int]] = []
+        captures.reserveCapacity(program.captureNames.count)
+        for slot in 0..<Int32(program.captureNames.count) {
+            var positions: [Int] = []
+            var link = bestCapture
+            while link >= 0 {
+                let entry = seen.log[Int(link)]
+                if entry.slot == slot { positions.append(Int(entry.position)) }
+                link = entry.parent
+            }
+            captures.append(positions.reversed())
         }
-        for entry in chain.reversed() { captures[Int(entry.slot)].append(Int(entry.position)) }
         return (bestEnd, captures)
     }
 
     /// Adds a thread at `pc` as the threads its free moves lead to (``closure(of:startsLine:operations:)``),
     /// in preference order; a thread at an instruction already in the list is dropped (the earlier one wins).
     @inline(__always)
-    private func add(pc: Int32, capture: Int32, at position: Int, to list: UnsafeMutablePointer<Thread>, _ count: inout Int,
-                     items: Items, seen: Seen) {
+    private static func add(pc: Int32, capture: Int32, at position: Int, to list: UnsafeMutablePointer<Thread>, _ count: inout Int,
+                            items: Items, seen: Seen, _ tables: Tables) {
         let startsLine = position >= items.count || items.startsLine[position]
         let entry = 2 * Int(pc) + (startsLine ? 1 : 0)
         let generation = seen.generation
         let marks = seen.marks
-        closureTargets.withUnsafeBufferPointer { targets in
-            for index in Int(closureStart[entry])..<Int(closureStart[entry + 1]) {
-                let target = Int(targets[index])
-                guard marks[target] != generation else { continue }
-                marks[target] = generation
-                list[count] = Thread(pc: Int32(target), capture: capture)
-                count += 1
-            }
+        for index in Int(tables.closureStart[entry])..<Int(tables.closureStart[entry + 1]) {
+            let target = Int(tables.closureTargets[index])
+            guard marks[target] != generation else { continue }
+            marks[target] = generation
+            list[count] = Thread(pc: Int32(target), capture: capture)
+            count += 1
         }
     }
 }

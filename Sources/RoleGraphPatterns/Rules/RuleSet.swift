@@ -15,9 +15,6 @@ public struct Rule: Sendable {
     public let file: String
     public let line: Int
     let program: RuleProgram
-    /// ``RuleProgram/firstTests`` as bits over the rule set's tests (``RuleStream/bits``), one word per 64
-    /// tests: a start item that passes none of them cannot start a match.
-    let firstTests: [UInt64]
     /// The program ready to run (``RuleMatcher``), built once.
     let matcher: RuleMatcher
     /// Item kinds (``RuleItem/Kind/bit``) that every match consumes: a start from which the rest of the
@@ -68,8 +65,8 @@ public struct RuleMatch: Sendable, Equatable {
     }
 
     /// The phrase or position indices (``RuleItem/index``) of a capture's items, in order.
-    public func indices(_ capture: String, in stream: [RuleItem]) -> [Int] {
-        (self.capture(capture) ?? []).compactMap { stream[$0].index }
+    func indices(_ capture: String, in stream: RuleStream) -> [Int] {
+        (self.capture(capture) ?? []).compactMap { stream.indices[$0] < 0 ? nil : Int(stream.indices[$0]) }
     }
 
     /// Matches are equal when what they report is: rule, priority, items, captures and attributes.
@@ -97,8 +94,13 @@ public struct RuleMatch: Sendable, Equatable {
 ///   O(items × line length × rules × instructions).
 public struct RuleSet: Sendable {
     public let rules: [Rule]
-    /// Every distinct single-item test of the rules, numbered: what ``RuleStream`` evaluates per item.
+    /// Every distinct single-item test of the rules, numbered: what ``RuleStream`` evaluates per item; then,
+    /// from ``startTest``, one test per rule: any of its first tests (``RuleProgram/firstTests``), which an
+    /// item must pass to start a match of the rule.
     let tests: [ItemTest]
+    /// The number of rule 0's start test; rule `i`'s is `startTest + i`. Being tests like the others, they
+    /// are worked out once per distinct item features, and an item's starting rules are a run of its bits.
+    let startTest: Int
     /// What the tests depend on, for ``RuleStream``.
     let features: ItemFeatures
     /// The tests' outcomes by features, learnt as streams are read.
@@ -115,18 +117,15 @@ public struct RuleSet: Sendable {
         for program in programs {
             for case .consume(let test, _) in program.instructions where !tests.contains(test) { tests.append(test) }
         }
-        let words = max(1, (tests.count + 63) / 64)
         let number = { (test: ItemTest) -> Int in tests.firstIndex(of: test)! }
+        startTest = tests.count
+        tests += programs.map { .anyOf($0.firstTests) }
+        let words = max(1, (tests.count + 63) / 64)
         rules = zip(parsed, programs).map { parsed, program in
-            var firstTests = [UInt64](repeating: 0, count: words)
-            for test in program.firstTests {
-                let bit = number(test)
-                firstTests[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-            return Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
-                        program: program, firstTests: firstTests,
-                        matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", testNumber: number),
-                        requiredKinds: parsed.pattern.requiredKinds)
+            Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
+                 program: program,
+                 matcher: RuleMatcher(program: program, multiline: parsed.attributes["multiline"] == "yes", words: words, testNumber: number),
+                 requiredKinds: parsed.pattern.requiredKinds)
         }
         self.tests = tests
         features = ItemFeatures(tests: tests)
@@ -137,6 +136,24 @@ public struct RuleSet: Sendable {
         let bytes = try InputReader.read(path: path)
         let text = try SourceText(bytes: bytes, file: path)
         try self.init(parsing: text.string, file: path)
+    }
+
+    /// Calls `body` with every rule whose start test the item with test bits at `offset` passes, in order.
+    @inline(__always)
+    private func forEachStartingRule(_ bits: UnsafeBufferPointer<UInt64>, at offset: Int, _ body: (Int) -> Void) {
+        var bit = startTest
+        let end = startTest + rules.count
+        while bit < end {
+            let word = bits[offset &+ bit >> 6] >> UInt64(bit & 63)
+            if word == 0 {
+                bit = (bit | 63) + 1
+                continue
+            }
+            bit += word.trailingZeroBitCount
+            guard bit < end else { break }
+            body(bit - startTest)
+            bit += 1
+        }
     }
 
     /// The rule with an id, if any. - Complexity: O(rules).
@@ -159,43 +176,29 @@ public struct RuleSet: Sendable {
     }()
 
     /// Every rule's longest match at every start item, sorted by start, priority, rule order.
-    public func matches(in items: [RuleItem]) -> [RuleMatch] {
+    public func matches(in items: [RuleItem]) -> [RuleMatch] { matches(in: RuleStream(items: items, rules: self)) }
+
+    /// ``matches(in:)-([RuleItem])`` of a stream already made (``RuleItems/stream(context:result:rules:)``).
+    func matches(in view: RuleStream) -> [RuleMatch] {
         var found: [(match: RuleMatch, order: Int)] = []
-        // Per start item: the kinds of the items from it to the end of its line (what a one-line match
-        // can consume) and to the end of the stream (what a multiline match can).
-        let count = items.count
-        var lineKinds = [UInt8](repeating: 0, count: count)
-        var streamKinds = [UInt8](repeating: 0, count: count)
-        var line: UInt8 = 0, stream: UInt8 = 0
-        var index = count - 1
-        while index >= 0 {
-            let bit = items[index].kind.bit
-            line |= bit
-            stream |= bit
-            lineKinds[index] = line
-            streamKinds[index] = stream
-            if items[index].startsLine { line = 0 }
-            index -= 1
-        }
-        let view = items.withUnsafeBufferPointer { RuleStream(items: $0, rules: self) }
+        let count = view.count
         let words = view.words
-        view.bits.withUnsafeBufferPointer { bits in
-        view.startsLine.withUnsafeBufferPointer { startsLine in
-        let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: startsLine)
-        for (order, rule) in rules.enumerated() {
-            let matcher = rule.matcher
-            let seen = RuleMatcher.Seen(count: rule.program.instructions.count)
-            let firstTests = rule.firstTests
-            let required = rule.requiredKinds
-            let reachable = matcher.multiline ? streamKinds : lineKinds
-            for start in 0..<count {
-                guard reachable[start] & required == required else { continue }
-                var starts = false
-                for word in 0..<words where bits[start &* words &+ word] & firstTests[word] != 0 { starts = true; break }
-                guard starts, let (end, slots) = matcher.longestMatch(in: stream, from: start, seen: seen) else { continue }
-                found.append((RuleMatch(rule: rule.id, priority: rule.priority, items: start..<end,
-                                        captureNames: rule.program.captureNames, captureSlots: slots,
-                                        attributes: rule.attributes), order))
+        // Read through buffer pointers: the loop runs once per item, and array reads with their checks cost
+        // more than the tests they read. Most items (plain words) start no rule: no start test bit is set.
+        let seen = rules.map { RuleMatcher.Seen(count: $0.program.instructions.count) }
+        withExtendedLifetime(view) {
+        let bits = view.bits, lineKinds = view.lineKinds, streamKinds = view.streamKinds
+        let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: view.startsLine)
+        rules.withUnsafeBufferPointer { rules in
+        for start in 0..<count {
+            forEachStartingRule(bits, at: start &* words) { order in
+                let required = rules[order].requiredKinds
+                let reachable = rules[order].matcher.multiline ? streamKinds : lineKinds
+                guard reachable[start] & required == required, rules[order].matcher.mayMatch(in: stream, from: start),
+                      let (end, slots) = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order]) else { return }
+                found.append((RuleMatch(rule: rules[order].id, priority: rules[order].priority, items: start..<end,
+                                        captureNames: rules[order].program.captureNames, captureSlots: slots,
+                                        attributes: rules[order].attributes), order))
             }
         }
         }

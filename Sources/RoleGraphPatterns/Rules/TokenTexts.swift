@@ -41,7 +41,7 @@ final class TokenTexts: Sendable {
         var plain = true
         tokens.withUnsafeBufferPointer { tokens in
             for index in span {
-                let facts = Self.facts(of: tokens[index], memo: &memo)
+                let facts = Self.facts(of: tokens.baseAddress! + index, memo: &memo)
                 joined += facts.bytes
                 plain = plain && facts.plain
             }
@@ -49,15 +49,16 @@ final class TokenTexts: Sendable {
         return plain && joined > length
     }
 
-    /// A token's lower-case length in bytes and plainness, from `memo` when its word was seen before.
+    /// A token's lower-case length in bytes and plainness, from `memo` when its word was seen before. The
+    /// token is read in place: a copied `Token` retains and releases its two strings.
     @inline(__always)
-    private static func facts(of token: Token, memo: inout [UInt32]) -> (bytes: Int, plain: Bool) {
-        let word = Int(token.word)
+    private static func facts(of token: UnsafePointer<Token>, memo: inout [UInt32]) -> (bytes: Int, plain: Bool) {
+        let word = Int(token.pointee.word)
         if word >= 0 && word < memo.count && memo[word] != 0 {
             return (Int(memo[word] >> 1) - 1, memo[word] & 1 != 0)
         }
-        let bytes = token.lower.utf8.count
-        let plain = PlainLatin.isPlain(token.lower)
+        let bytes = token.pointee.lower.utf8.count
+        let plain = PlainLatin.isPlain(token.pointee.lower)
         guard word >= 0, bytes < 1 << 30 else { return (bytes, plain) }
         if word >= memo.count { memo += repeatElement(0, count: max(word + 1 - memo.count, memo.count, 256)) }
         memo[word] = UInt32(bytes + 1) << 1 | (plain ? 1 : 0)
