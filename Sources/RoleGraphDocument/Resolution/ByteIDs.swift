@@ -10,8 +10,8 @@ import Darwin
 /// small integers, of substrings.
 ///
 /// An open-addressing table placed by ``ByteKey/digest(_:)``, with each key's digest kept beside it
-/// (``NameIDs`` builds on it). `Set<ByteKey>` and `[ByteKey: Int]` cost some 1 200 instructions an insertion and 550 a
-/// look-up (`Hasher` set-up and finalisation, the generic probe, growth by rehashing every key); this costs
+/// (``NameIDs`` builds on it). A `Set` and a `Dictionary` of a `Hashable` byte key cost some 1 200 instructions an
+/// insertion and 550 a look-up (`Hasher` set-up and finalisation, the generic probe, growth by rehashing every key); this costs
 /// a digest, a probe or two and one byte comparison. The keys are kept as `Substring`s, which share the
 /// storage of the strings they come from.
 struct ByteIDs {
@@ -25,10 +25,12 @@ struct ByteIDs {
 
     var isEmpty: Bool { keys.isEmpty }
 
+    var count: Int { keys.count }
+
     /// The key's id, and whether it was new (then the id is the next one).
     @discardableResult
     mutating func insert(_ key: Substring) -> (id: Int, inserted: Bool) {
-        let (found, digest, slot) = Self.bytes(of: key) { find($0) }
+        let (found, digest, slot) = ByteKey.withBytes(of: key) { find($0) }
         if let found { return (found, false) }
         let id = keys.count
         keys.append(key)
@@ -42,18 +44,16 @@ struct ByteIDs {
     mutating func insert(_ key: String) -> (id: Int, inserted: Bool) { insert(Substring(key)) }
 
     /// The key's id, `nil` when it was never inserted.
-    func id(of key: Substring) -> Int? { Self.bytes(of: key) { find($0).id } }
+    func id(of key: Substring) -> Int? { ByteKey.withBytes(of: key) { find($0).id } }
+
+    func id(of key: String) -> Int? { ByteKey.withBytes(of: key) { find($0).id } }
+
+    /// The id of the key with these bytes, `nil` when it was never inserted.
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int? { find(bytes).id }
 
     func contains(_ key: Substring) -> Bool { id(of: key) != nil }
 
-    func contains(_ key: String) -> Bool { contains(Substring(key)) }
-
-    /// Calls `body` with the key's contiguous UTF-8 bytes (a native string's in place; others copied).
-    @inline(__always)
-    private static func bytes<R>(of key: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = key.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(key.utf8).withUnsafeBufferPointer(body)
-    }
+    func contains(_ key: String) -> Bool { id(of: key) != nil }
 
     /// The key's id, or `nil` with the empty slot where it belongs; and its digest.
     private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int?, digest: UInt64, slot: Int) {
@@ -63,7 +63,7 @@ struct ByteIDs {
         while true {
             let id = Int(slots[slot])
             if id < 0 { return (nil, digest, slot) }
-            if digests[id] == digest && Self.bytes(of: keys[id], { Self.equal($0, bytes) }) { return (id, digest, slot) }
+            if digests[id] == digest && ByteKey.withBytes(of: keys[id], { Self.equal($0, bytes) }) { return (id, digest, slot) }
             slot = (slot + 1) & mask
         }
     }

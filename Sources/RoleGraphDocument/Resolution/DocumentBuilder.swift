@@ -59,7 +59,7 @@ struct DocumentBuilder {
         var persons = EntityTable(ids: .person)
         var orgs = EntityTable(ids: .organization)
         var locations = EntityTable(ids: .location)
-        var aliases: [Int: [String]] = [:]   // organisation name id → surfaces unlike the name (with repeats)
+        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name (with repeats)
         // Entity index per mentioned phrase.
         var entityOf = [Int](repeating: -1, count: phrases.count)
         for index in mentionPhrases {
@@ -74,11 +74,15 @@ struct DocumentBuilder {
             case .organization:
                 let nameID = orgNameOf[index]
                 let name = names.names[nameID]
-                entityOf[index] = orgs.add(nameID, name: name, mention: mention)
+                let entity = orgs.add(nameID, name: name, mention: mention)
+                entityOf[index] = entity
                 let range = byteRange(phrases[index].tokens)
                 if !Self.bytes(text.bytes, range.clamped(to: 0..<text.bytes.count), equal: name) {
                     let surface = text.slice(range)
-                    if surface != name { aliases[nameID, default: []].append(surface) }
+                    if surface != name {
+                        if entity >= aliases.count { aliases.append(contentsOf: repeatElement([], count: entity + 1 - aliases.count)) }
+                        aliases[entity].append(surface)
+                    }
                 }
             case .title: break
             }
@@ -86,15 +90,15 @@ struct DocumentBuilder {
         // Parent name id + 1 per organisation name id, worked out when first asked (0: not yet; -1: none).
         var parentOf: [Int32] = []
         func parent(of nameID: Int) -> Int? {
-            if organizations.parents.isEmpty { return nil }
+            if !organizations.hasParents { return nil }
             if nameID < parentOf.count, parentOf[nameID] != 0 { return parentOf[nameID] < 0 ? nil : Int(parentOf[nameID]) - 1 }
-            let parent = organizations.parents[ByteKey(names.names[nameID])].map { names.id($0) }
+            let parent = organizations.parent(of: names.names[nameID]).map { names.id($0) }
             if nameID >= parentOf.count { parentOf.append(contentsOf: repeatElement(0, count: nameID + 1 - parentOf.count)) }
             parentOf[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
             return parent
         }
         func ensureParents() {
-            guard !organizations.parents.isEmpty else { return }
+            guard organizations.hasParents else { return }
             for entity in 0..<orgs.entities.count {
                 if let parent = parent(of: orgs.entities[entity].nameID) { orgs.ensure(parent, name: names.names[parent]) }
             }
@@ -108,10 +112,11 @@ struct DocumentBuilder {
         ensureParents()
 
         // Roles: one per (person, title, organisation), with the strongest status.
-        struct RoleKey: Hashable { var person: Int; var title: Int; var organization: Int }
         var roles: [Document.Role] = []
         var roleMentions: [[Int]] = []
-        var roleIndex: [RoleKey: Int] = [:]
+        // Per role: its title name id and organisation name id; per person entity: its roles (a person has few).
+        var roleKeys: [(title: Int, organization: Int)] = []
+        var rolesOfPerson = [[Int]](repeating: [], count: persons.entities.count)
         for statement in result.roles {
             guard let personName = personNames[statement.person] else { continue }
             // The person of that name (the phrase itself need not be a mention).
@@ -144,8 +149,8 @@ struct DocumentBuilder {
             }
             let status = Self.status(statement.status)
             let titleName = phrases[position.title].name
-            let key = RoleKey(person: person, title: names.id(titleName), organization: organization)
-            if let existing = roleIndex[key] {
+            let title = names.id(titleName)
+            if let existing = rolesOfPerson[person].first(where: { roleKeys[$0] == (title, organization) }) {
                 if status.strength > roles[existing].status.strength { roles[existing].status = status }
                 if !roles[existing].rules.contains(statement.rule) {
                     roles[existing].rules.append(statement.rule)
@@ -156,7 +161,8 @@ struct DocumentBuilder {
                 }
                 roleMentions[existing].sort()
             } else {
-                roleIndex[key] = roles.count
+                rolesOfPerson[person].append(roles.count)
+                roleKeys.append((title, organization))
                 roles.append(Document.Role(person: persons.entities[person].id, title: titleName, organization: orgs.entities[orgEntity].id,
                                            status: status, mentions: [], evidence: text.slice(byteRange(position.tokens)),
                                            rules: [statement.rule]))
@@ -186,8 +192,9 @@ struct DocumentBuilder {
         return Document(
             id: id, source: source, date: date, mentions: mentions,
             persons: persons.entities.map { Document.Person(id: $0.id, name: $0.name, mentions: $0.mentions.map { mentionIDs[$0] }) },
-            organizations: orgs.entities.map { entity in
-                var surfaces = aliases[entity.nameID] ?? []
+            organizations: orgs.entities.indices.map { index in
+                let entity = orgs.entities[index]
+                var surfaces = index < aliases.count ? aliases[index] : []
                 if surfaces.count > 1 {
                     surfaces.sort()
                     var unique: [String] = [surfaces[0]]

@@ -27,7 +27,7 @@ struct OrganizationResolver {
 
     /// The heads of one knowledge base, worked out once per ``Extractor``.
     struct Heads: Sendable {
-        typealias Head = (text: String, simple: Bool)
+        typealias Head = (text: String, bytes: [UInt8], simple: Bool)
         let committee: [Head]
         let party: [Head]
         /// Heads of units that belong to a ministry-level body (`parent=ministry`: `Vụ`).
@@ -42,8 +42,7 @@ struct OrganizationResolver {
                 knowledge.entries(of: .organizationHead).filter { $0.attributes[attribute] == value }.flatMap(\.surfaces)
                     .map { surface in
                         let head = surface + " "
-                        let utf8 = Substring(head).utf8
-                        return (head, OrganizationResolver.isSimple(utf8))
+                        return (head, Array(head.utf8), OrganizationResolver.isSimple(head))
                     }
             }
             committee = heads("committee")
@@ -79,8 +78,22 @@ struct OrganizationResolver {
     struct Resolved {
         /// Canonical name per phrase index (organisation phrases only; `nil` elsewhere).
         var names: [String?]
-        /// Canonical parent name per canonical name.
-        var parents: [ByteKey: String] = [:]
+        /// Canonical names that have a parent, by their bytes; `parentNames` holds the parent per id.
+        private var named = ByteIDs()
+        private var parentNames: [String] = []
+
+        init(names: [String?]) { self.names = names }
+
+        var hasParents: Bool { !parentNames.isEmpty }
+
+        /// The canonical parent name of a canonical name.
+        func parent(of name: String) -> String? { named.id(of: name).map { parentNames[$0] } }
+
+        /// Gives a name its parent (the last one given wins).
+        mutating func setParent(_ parent: String, of name: String) {
+            let (id, inserted) = named.insert(name)
+            if inserted { parentNames.append(parent) } else { parentNames[id] = parent }
+        }
     }
 
     func resolve() -> Resolved {
@@ -119,7 +132,7 @@ struct OrganizationResolver {
             if let parentName = parentName.map({ heads.owner(of: relativeName, parent: $0) }) {
                 let name = relativeName + " " + parentName
                 resolved.names[index] = name
-                resolved.parents[ByteKey(name)] = parentName
+                resolved.setParent(parentName, of: name)
             } else {
                 resolved.names[index] = phrases[index].surface ?? relativeName
             }
@@ -127,7 +140,7 @@ struct OrganizationResolver {
         for index in plain {
             if let parent = phrases[index].parent, let parentName = resolved.names[parent], let name = resolved.names[index],
                parentName != name {
-                resolved.parents[ByteKey(name)] = parentName
+                resolved.setParent(parentName, of: name)
             }
         }
         return resolved
@@ -162,30 +175,33 @@ struct OrganizationResolver {
 
     /// Whether every scalar of the text is a character of its own, in NFC (``PlainLatin`` and no CR, which
     /// joins a following LF): then characters compare, count and prefix as the bytes do.
-    static func isSimple(_ text: String) -> Bool { isSimple(Substring(text).utf8) }
+    static func isSimple(_ text: String) -> Bool { ByteKey.withBytes(of: text) { isSimple($0) } }
 
-    /// ``isSimple(_:)`` of a substring's bytes, in one pass over contiguous bytes when they are (a native string's).
-    static func isSimple(_ utf8: Substring.UTF8View) -> Bool {
-        if let simple = utf8.withContiguousStorageIfAvailable({ PlainLatin.isPlain(bytes: $0) && !$0.contains(0x0D) }) {
-            return simple
-        }
-        return PlainLatin.isPlain(Substring(utf8)) && !utf8.contains(0x0D)
-    }
+    /// ``isSimple(_:)`` of UTF-8 bytes.
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { PlainLatin.isPlain(bytes: bytes) && !bytes.contains(0x0D) }
 
     /// `text.hasPrefix(prefix)`, by the bytes when both are ``isSimple(_:)`` (a byte prefix is then a character
     /// prefix, and equal characters are equal bytes); `String`'s comparison, which normalises each character,
     /// costs some 14 000 instructions on a Vietnamese name.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         guard isSimple(text), isSimple(prefix) else { return text.hasPrefix(prefix) }
-        return text.utf8.starts(with: prefix.utf8)
+        return ByteKey.withBytes(of: text) { t in ByteKey.withBytes(of: prefix) { p in startsWith(t, p) } }
+    }
+
+    /// Whether `bytes` begin with `prefix`: one `memcmp`.
+    static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        prefix.count <= bytes.count && (prefix.isEmpty || memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
     }
 
     /// `text.count`, counted from the bytes when every scalar is a character.
     static func characterCount(_ text: String) -> Int {
-        guard isSimple(text) else { return text.count }
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        let count: Int? = ByteKey.withBytes(of: text) { bytes in
+            guard isSimple(bytes) else { return nil }
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return count ?? text.count
     }
 
     /// `form.contains(" ")` (Foundation's search), without the search when the answer is certain: no
@@ -207,41 +223,46 @@ struct OrganizationResolver {
             if nameWords == nil { nameWords = Set(name.split(separator: " ")) }
             return !nameWords!.contains(word)
         }
-        let utf8 = Substring(form).utf8
-        guard isSimple(utf8) else { return form.split(separator: " ").contains(where: isAcronym) }
-        // Every scalar is a character: words split at U+0020 bytes, and a word with a lower-case ASCII
-        // letter (a letter not in capitals) is no acronym.
-        var start = utf8.startIndex
-        var index = start
-        var lowercase = false
-        while true {
-            let end = index == utf8.endIndex
-            let byte: UInt8 = end ? 0x20 : utf8[index]
-            if byte == 0x20 {
-                if index > start && !lowercase && isAcronym(form[start..<index]) { return true }
-                if end { return false }
-                lowercase = false
-                index = utf8.index(after: index)
-                start = index
-                continue
-            }
-            if byte >= 0x61 && byte <= 0x7A {
-                lowercase = true
-            } else if byte >= 0xC3 && !lowercase {
-                // A Vietnamese lower-case letter (`ộ`, `đ`, `ư`) also rules the word out, without the
-                // Character properties `isAcronym` reads (some 2 000 instructions a word).
-                let second = utf8[utf8.index(after: index)]
-                let scalar: UInt32
-                if byte < 0xE0 {
-                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(second & 0x3F)
-                } else {
-                    let third = utf8[utf8.index(index, offsetBy: 2)]
-                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        let found: Bool? = ByteKey.withBytes(of: form) { bytes in
+            guard isSimple(bytes) else { return nil }
+            // Every scalar is a character: words split at U+0020 bytes, and a word with a lower-case ASCII
+            // letter (a letter not in capitals) is no acronym.
+            var start = 0
+            var lowercase = false
+            var index = 0
+            while true {
+                let end = index == bytes.count
+                let byte: UInt8 = end ? 0x20 : bytes[index]
+                if byte == 0x20 {
+                    if index > start && !lowercase {
+                        let utf8 = form.utf8
+                        let word = form[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: index)]
+                        if isAcronym(word) { return true }
+                    }
+                    if end { return false }
+                    lowercase = false
+                    index += 1
+                    start = index
+                    continue
                 }
-                if isVietnameseLowercase(scalar) { lowercase = true }
+                if byte >= 0x61 && byte <= 0x7A {
+                    lowercase = true
+                } else if byte >= 0xC3 && !lowercase {
+                    // A Vietnamese lower-case letter (`ộ`, `đ`, `ư`) also rules the word out, without the
+                    // Character properties `isAcronym` reads (some 2 000 instructions a word).
+                    let second = bytes[index + 1]
+                    let scalar: UInt32
+                    if byte < 0xE0 {
+                        scalar = UInt32(byte & 0x1F) << 6 | UInt32(second & 0x3F)
+                    } else {
+                        scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    }
+                    if isVietnameseLowercase(scalar) { lowercase = true }
+                }
+                index += 1
             }
-            index = utf8.index(after: index)
         }
+        return found ?? form.split(separator: " ").contains(where: isAcronym)
     }
 
     /// Whether a scalar is one of the lower-case letters Vietnamese writes beyond ASCII: `à`–`ÿ` (not `÷`), `ă`, `đ`,
@@ -265,31 +286,37 @@ struct OrganizationResolver {
             if let name = resolved.names[index] { wanted.insert(name) }
         }
         guard !wanted.isEmpty else { return }
-        var extensions: [ByteKey: [String]] = [:]   // word prefix → the longer names that start with it
+        // Per wanted name id: the longer names that start with it and a space.
+        var extensions = [[String]](repeating: [], count: wanted.count)
+        var extended = false
         var seen = ByteIDs()
         for index in indices {
             guard let name = resolved.names[index], seen.insert(name).inserted else { continue }
-            let utf8 = Substring(name).utf8
-            if Self.isSimple(utf8) {
-                var position = utf8.startIndex
-                while position < utf8.endIndex {
-                    if utf8[position] == 0x20, wanted.contains(name[..<position]) {
-                        extensions[ByteKey(name[..<position]), default: []].append(name)
+            let simple: Bool = ByteKey.withBytes(of: name) { bytes in
+                guard Self.isSimple(bytes) else { return false }
+                for position in bytes.indices where bytes[position] == 0x20 {
+                    if let id = wanted.id(of: UnsafeBufferPointer(rebasing: bytes[..<position])) {
+                        extensions[id].append(name)
+                        extended = true
                     }
-                    position = utf8.index(after: position)
                 }
-            } else {
-                var position = name.startIndex
-                while let space = name[position...].firstIndex(of: " ") {
-                    if wanted.contains(name[..<space]) { extensions[ByteKey(name[..<space]), default: []].append(name) }
-                    position = name.index(after: space)
+                return true
+            }
+            if simple { continue }
+            var position = name.startIndex
+            while let space = name[position...].firstIndex(of: " ") {
+                if let id = wanted.id(of: name[..<space]) {
+                    extensions[id].append(name)
+                    extended = true
                 }
+                position = name.index(after: space)
             }
         }
-        guard !extensions.isEmpty else { return }
+        guard extended else { return }
         for index in indices {
             guard let name = resolved.names[index], phrases[index].knowledgeID == nil,
-                  let longer = extensions[ByteKey(name)] else { continue }
+                  let id = wanted.id(of: name), !extensions[id].isEmpty else { continue }
+            let longer = extensions[id]
             // Only an unambiguous expansion: one longer name, or one that all others extend.
             if let full = longer.min(by: { Self.characterCount($0) < Self.characterCount($1) }),
                longer.allSatisfy({ Self.hasPrefix($0, full) }) {
@@ -311,7 +338,7 @@ struct OrganizationResolver {
             guard let parent = contextParent(for: index, kind: "ministry", resolved: resolved, context: context!) else { continue }
             let full = name + " " + parent
             resolved.names[index] = full
-            resolved.parents[ByteKey(full)] = parent
+            resolved.setParent(parent, of: full)
         }
     }
 
@@ -329,14 +356,18 @@ struct OrganizationResolver {
             organizations = all.filter { !phrases[$0].isImplicit }
             var excluded = [Bool](repeating: false, count: phrases.count)
             var ministry = [Bool](repeating: false, count: phrases.count)
-            var kinds: [ByteKey: String] = [:]
+            // The entry's kind per knowledge id, looked up once.
+            var kindOf = ByteIDs()
+            var kinds: [String] = []
             for index in organizations {
                 guard let id = phrases[index].knowledgeID else { continue }
-                let key = ByteKey(id)
-                let kind = kinds[key] ?? resolver.knowledge.entry(id: id)?.attributes["kind"] ?? ""
-                kinds[key] = kind
-                excluded[index] = ["party", "media", "foreign"].contains(kind)
-                ministry[index] = kind == "ministry"
+                let (known, new) = kindOf.insert(id)
+                if new { kinds.append(resolver.knowledge.entry(id: id)?.attributes["kind"] ?? "") }
+                switch kinds[known] {
+                case "party", "media", "foreign": excluded[index] = true
+                case "ministry": ministry[index] = true
+                default: break
+                }
             }
             self.excluded = excluded
             self.ministry = ministry
@@ -390,11 +421,14 @@ struct OrganizationResolver {
     }
 
     private func startsWithHead(_ name: String, heads: [Heads.Head]) -> Bool {
-        let utf8 = Substring(name).utf8
-        let simple = Self.isSimple(utf8)
-        // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.
-        return heads.contains { head in
-            simple && head.simple ? utf8.starts(with: head.text.utf8) : name.hasPrefix(head.text)
+        ByteKey.withBytes(of: name) { bytes in
+            let simple = Self.isSimple(bytes)
+            // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.
+            return heads.contains { head in
+                simple && head.simple
+                    ? head.bytes.withUnsafeBufferPointer { Self.startsWith(bytes, $0) }
+                    : name.hasPrefix(head.text)
+            }
         }
     }
 }
