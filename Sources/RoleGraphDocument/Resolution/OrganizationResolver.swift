@@ -215,13 +215,10 @@ struct OrganizationResolver {
     /// Whether a form holds a word in capitals of two letters or more that the name does not
     /// (`HTX An Phát` for `Hợp tác xã An Phát`): such a form is not written out.
     static func hasAcronym(_ form: String, notIn name: String) -> Bool {
-        // The name's words are split only when the form has a word in capitals at all (rarely).
-        var nameWords: Set<Substring>? = nil
         func isAcronym(_ word: Substring) -> Bool {
             guard word.count >= 2 && word.allSatisfy({ !$0.isLetter || $0.isUppercase }) && word.contains(where: \.isLetter)
             else { return false }
-            if nameWords == nil { nameWords = Set(name.split(separator: " ")) }
-            return !nameWords!.contains(word)
+            return !containsWord(name, word)
         }
         let found: Bool? = ByteKey.withBytes(of: form) { bytes in
             guard isSimple(bytes) else { return nil }
@@ -263,6 +260,25 @@ struct OrganizationResolver {
             }
         }
         return found ?? form.split(separator: " ").contains(where: isAcronym)
+    }
+
+    /// `text.split(separator: " ").contains(word)`, by the bytes when the text is ``isSimple(_:)`` (both are NFC:
+    /// equal words are equal bytes), without a `Set` or an array of the words.
+    static func containsWord(_ text: String, _ word: Substring) -> Bool {
+        let found: Bool? = ByteKey.withBytes(of: text) { t in
+            guard isSimple(t) else { return nil }
+            return ByteKey.withBytes(of: word) { w in
+                var start = 0
+                for end in 0...t.count where end == t.count || t[end] == 0x20 {
+                    if end - start == w.count && !w.isEmpty && memcmp(t.baseAddress! + start, w.baseAddress!, w.count) == 0 {
+                        return true
+                    }
+                    start = end + 1
+                }
+                return false
+            }
+        }
+        return found ?? text.split(separator: " ").contains(word)
     }
 
     /// Whether a scalar is one of the lower-case letters Vietnamese writes beyond ASCII: `à`–`ÿ` (not `÷`), `ă`, `đ`,
