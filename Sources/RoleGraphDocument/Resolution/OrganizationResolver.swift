@@ -35,7 +35,17 @@ struct OrganizationResolver {
         /// Relative body name → the heads it sees past in its parent's name (`parent-skips`): a Party
         /// delegation is of the Front, not of its committee (`Bí thư Đảng đoàn, Chủ tịch Ủy ban Trung ương MTTQ
         /// Việt Nam` → `Đảng đoàn Mặt trận Tổ quốc Việt Nam`).
-        let parentSkips: [String: [String]]
+        let parentSkips: ParentSkips
+
+        /// `parent-skips` by relative body name: a `[String: [String]]` cost some 1 300 instructions a look-up
+        /// (hashing a Vietnamese name normalises it).
+        struct ParentSkips: Sendable {
+            var names = ByteIDs()
+            /// Per name id: the heads, longest first.
+            var heads: [[String]] = []
+
+            subscript(name: String) -> [String] { names.id(of: name).map { heads[$0] } ?? [] }
+        }
 
         init(knowledge: KnowledgeBase) {
             func heads(_ attribute: String, _ value: String = "yes") -> [Head] {
@@ -48,11 +58,15 @@ struct OrganizationResolver {
             committee = heads("committee")
             party = heads("party")
             ministryUnits = heads("parent", "ministry")
-            var skips: [String: [String]] = [:]
+            var skips = ParentSkips()
             for entry in knowledge.entries(of: .relativeBody) {
                 guard let value = entry.attributes["parent-skips"] else { continue }
                 let heads = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) + " " }
-                for surface in entry.surfaces { skips[surface] = heads.sorted { $0.count > $1.count } }
+                for surface in entry.surfaces {
+                    let (id, new) = skips.names.insert(surface)
+                    let sorted = heads.sorted { $0.count > $1.count }
+                    if new { skips.heads.append(sorted) } else { skips.heads[id] = sorted }
+                }
             }
             parentSkips = skips
         }
@@ -60,7 +74,7 @@ struct OrganizationResolver {
         /// The organisation a relative body belongs to when its parent is named: the parent, or what the
         /// parent is the committee of. Only a capitalised remainder counts (`Ủy ban nhân dân` stays).
         func owner(of relativeName: String, parent: String) -> String {
-            for head in parentSkips[relativeName] ?? [] where parent.hasPrefix(head) {
+            for head in parentSkips[relativeName] where parent.hasPrefix(head) {
                 let rest = parent.dropFirst(head.count)
                 if let first = rest.first, first.isUppercase { return String(rest) }
             }
