@@ -20,16 +20,17 @@ struct DocumentBuilder {
 
     func build(id: String, source: String?, date: String?) -> Document {
         let phrases = result.phrases
-        let personNames = PersonResolver(phrases: phrases).resolve()
+        let personPhrase = PersonResolver(phrases: phrases).resolve()
         let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads).resolve()
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
         let covered = Self.coveredOrganizationSpans(phrases)
         var mentionPhrases: [Int] = []
+        mentionPhrases.reserveCapacity(phrases.count)
         for index in phrases.indices {
             if phrases[index].isImplicit { continue }
             switch phrases[index].kind {
-            case .person: if personNames[index] == nil { continue }
+            case .person: if personPhrase[index] < 0 { continue }
             case .organization: if covered[index] { continue }
             default: break
             }
@@ -66,7 +67,7 @@ struct DocumentBuilder {
             let mention = mentionNumber[index]
             switch phrases[index].kind {
             case .person:
-                let name = personNames[index]!
+                let name = phrases[personPhrase[index]].name
                 entityOf[index] = persons.add(names.id(name), name: name, mention: mention)
             case .location:
                 let name = phrases[index].name
@@ -87,29 +88,14 @@ struct DocumentBuilder {
             case .title: break
             }
         }
-        // Parent name id + 1 per organisation name id, worked out when first asked (0: not yet; -1: none).
-        var parentOf: [Int32] = []
-        func parent(of nameID: Int) -> Int? {
-            if !organizations.hasParents { return nil }
-            if nameID < parentOf.count, parentOf[nameID] != 0 { return parentOf[nameID] < 0 ? nil : Int(parentOf[nameID]) - 1 }
-            let parent = organizations.parent(of: names.names[nameID]).map { names.id($0) }
-            if nameID >= parentOf.count { parentOf.append(contentsOf: repeatElement(0, count: nameID + 1 - parentOf.count)) }
-            parentOf[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
-            return parent
-        }
-        func ensureParents() {
-            guard organizations.hasParents else { return }
-            for entity in 0..<orgs.entities.count {
-                if let parent = parent(of: orgs.entities[entity].nameID) { orgs.ensure(parent, name: names.names[parent]) }
-            }
-        }
+        var parents = ParentIDs()
         // Organisations named only through a coordinated place, and parents of organisations that are only
         // named inside another name, still appear.
         for index in phrases.indices where phrases[index].isImplicit && phrases[index].kind == .organization {
             let nameID = orgNameOf[index]
             orgs.ensure(nameID, name: names.names[nameID])
         }
-        ensureParents()
+        parents.ensureParents(of: &orgs, resolved: organizations, names: &names)
 
         // Roles: one per (person, title, organisation), with the strongest status.
         var roles: [Document.Role] = []
@@ -118,7 +104,8 @@ struct DocumentBuilder {
         var roleKeys: [(title: Int, organization: Int)] = []
         var rolesOfPerson = [[Int]](repeating: [], count: persons.entities.count)
         for statement in result.roles {
-            guard let personName = personNames[statement.person] else { continue }
+            guard personPhrase[statement.person] >= 0 else { continue }
+            let personName = phrases[personPhrase[statement.person]].name
             // The person of that name (the phrase itself need not be a mention).
             let person: Int
             if entityOf[statement.person] >= 0 {
@@ -170,9 +157,12 @@ struct DocumentBuilder {
             }
         }
         for role in roles.indices { roles[role].mentions = roleMentions[role].map { mentionIDs[$0] } }
-        ensureParents()
+        parents.ensureParents(of: &orgs, resolved: organizations, names: &names)
 
-        let mentions: [Document.Mention] = mentionPhrases.map { index in
+        // Appended to reserved room: `map` copied each mention into its result (four string retains and releases).
+        var mentions: [Document.Mention] = []
+        mentions.reserveCapacity(mentionPhrases.count)
+        for index in mentionPhrases {
             // The phrase's fields are read in place: a copy of a `Phrase` retains and releases its six strings.
             let kind = phrases[index].kind
             let span = text.originalSpan(byteRange(phrases[index].tokens))
@@ -187,11 +177,11 @@ struct DocumentBuilder {
             let name = phrases[index].name
             let written = Self.bytes(text.original, span.utf8, equal: name)
                 ? name : String(decoding: text.original[span.utf8], as: UTF8.self)
-            return Document.Mention(
+            mentions.append(Document.Mention(
                 id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(kind),
                 start: span.scalars.lowerBound, end: span.scalars.upperBound,
                 utf8Start: span.utf8.lowerBound, utf8End: span.utf8.upperBound,
-                text: written, entity: entity, rule: phrases[index].rule)
+                text: written, entity: entity, rule: phrases[index].rule))
         }
 
         return Document(
@@ -207,7 +197,8 @@ struct DocumentBuilder {
                     surfaces = unique
                 }
                 return Document.Organization(id: entity.id, name: entity.name, aliases: surfaces,
-                                             parent: parent(of: entity.nameID).flatMap { orgs.entity(of: $0) }.map { orgs.entities[$0].id },
+                                             parent: parents.parent(of: entity.nameID, resolved: organizations, names: &names)
+                                                .flatMap { orgs.entity(of: $0) }.map { orgs.entities[$0].id },
                                              mentions: entity.mentions.map { mentionIDs[$0] })
             },
             locations: locations.entities.map { Document.Location(id: $0.id, name: $0.name, mentions: $0.mentions.map { mentionIDs[$0] }) },
@@ -321,5 +312,32 @@ struct EntityTable {
         let entity = ensure(nameID, name: name)
         entities[entity].mentions.append(mention)
         return entity
+    }
+}
+
+/// The parent name id of each organisation name id, worked out when first asked. A plain type, not a nested
+/// function: a local function's captured variables (the name and entity tables) live in boxes whose every
+/// access is checked for exclusivity at run time.
+struct ParentIDs {
+    /// Parent name id + 1 per name id (0: not yet asked; -1: none).
+    private var known: [Int32] = []
+
+    mutating func parent(of nameID: Int, resolved: OrganizationResolver.Resolved, names: inout NameIDs) -> Int? {
+        guard resolved.hasParents else { return nil }
+        if nameID < known.count, known[nameID] != 0 { return known[nameID] < 0 ? nil : Int(known[nameID]) - 1 }
+        let parent = resolved.parent(of: names.names[nameID]).map { names.id($0) }
+        if nameID >= known.count { known.append(contentsOf: repeatElement(0, count: nameID + 1 - known.count)) }
+        known[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
+        return parent
+    }
+
+    /// Gives the parent of every organisation in the table an entity of its own.
+    mutating func ensureParents(of orgs: inout EntityTable, resolved: OrganizationResolver.Resolved, names: inout NameIDs) {
+        guard resolved.hasParents else { return }
+        for entity in 0..<orgs.entities.count {
+            if let parent = parent(of: orgs.entities[entity].nameID, resolved: resolved, names: &names) {
+                orgs.ensure(parent, name: names.names[parent])
+            }
+        }
     }
 }

@@ -115,6 +115,8 @@ struct OrganizationResolver {
         var organizations: [Int] = []
         var plain: [Int] = []        // organisations with no relative name
         var relative: [Int] = []
+        organizations.reserveCapacity(phrases.count)
+        plain.reserveCapacity(phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
             organizations.append(index)
             if phrases[index].relativeName == nil {

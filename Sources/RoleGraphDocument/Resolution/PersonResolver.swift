@@ -7,15 +7,17 @@ import RoleGraphPatterns
 struct PersonResolver {
     let phrases: [Phrase]
 
-    /// Canonical person name per phrase index (`nil` for other kinds and unresolved back-references).
-    func resolve() -> [String?] {
-        var names = [String?](repeating: nil, count: phrases.count)
+    /// Per phrase index: the full-name phrase whose name is the person's canonical name (-1 for other kinds and
+    /// unresolved back-references). Indices, not names: an array of optional strings is destroyed element by element
+    /// through the generic `Optional` witness (some 70 instructions a phrase).
+    func resolve() -> [Int] {
+        var names = [Int](repeating: -1, count: phrases.count)
         var full: [Int] = []
         var shortReferences: [Int] = []
         for index in phrases.indices where phrases[index].kind == .person {
             if phrases[index].isShortReference { shortReferences.append(index) } else { full.append(index) }
         }
-        for index in full { names[index] = phrases[index].name }
+        for index in full { names[index] = index }
         guard !shortReferences.isEmpty else { return names }
         // Whether each full name is ``OrganizationResolver/isSimple(_:)``, worked out once, not per reference.
         let simple = full.map { OrganizationResolver.isSimple(phrases[$0].name) }
@@ -31,7 +33,7 @@ struct PersonResolver {
                 if first == nil { first = candidate }
                 if phrases[candidate].tokens.lowerBound < start { before = candidate }
             }
-            if let target = before ?? first { names[index] = phrases[target].name }
+            if let target = before ?? first { names[index] = target }
         }
         return names
     }
