@@ -25,7 +25,8 @@ struct OrganizationResolver {
     /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
     private let heads: Heads
 
-    /// The heads of one knowledge base, worked out once per ``Extractor``.
+    /// The heads of one knowledge base, and what the resolver reads of its organisation entries, worked out
+    /// once per ``Extractor``.
     struct Heads: Sendable {
         typealias Head = (text: String, bytes: [UInt8], simple: Bool)
         let committee: [Head]
@@ -47,7 +48,36 @@ struct OrganizationResolver {
             subscript(name: String) -> [String] { names.id(of: name).map { heads[$0] } ?? [] }
         }
 
+        /// What the resolver reads of an organisation entry: `KnowledgeBase.entry(id:)` (a copy of the entry) and
+        /// two attribute look-ups cost some 1 500 instructions a known organisation a document.
+        struct Entry: Sendable {
+            let name: String
+            /// `canonical=fixed`: the entry's name is the canonical name, whatever the article writes.
+            let fixedName: Bool
+            /// Attribute `kind` (`party`, `media`, `ministry`, …), empty when none.
+            let kind: String
+
+            init(_ entry: KnowledgeEntry) {
+                name = entry.name
+                fixedName = entry.attributes["canonical"] == "fixed"
+                kind = entry.attributes["kind"] ?? ""
+            }
+        }
+        /// The entries of the organisations, by id; ``entries`` holds each id's.
+        let entryIDs: ByteIDs
+        let entries: [Entry]
+
         init(knowledge: KnowledgeBase) {
+            var entryIDs = ByteIDs()
+            var entries: [Entry] = []
+            for organization in knowledge.entries(of: .organization) {
+                // The entry the id names, as `entry(id:)` finds it.
+                guard entryIDs.id(of: organization.id) == nil, let entry = knowledge.entry(id: organization.id) else { continue }
+                entryIDs.insert(organization.id)
+                entries.append(Entry(entry))
+            }
+            self.entryIDs = entryIDs
+            self.entries = entries
             func heads(_ attribute: String, _ value: String = "yes") -> [Head] {
                 knowledge.entries(of: .organizationHead).filter { $0.attributes[attribute] == value }.flatMap(\.surfaces)
                     .map { surface in
@@ -87,6 +117,13 @@ struct OrganizationResolver {
         self.tokens = tokens
         self.knowledge = knowledge
         self.heads = heads
+    }
+
+    /// What the resolver reads of the knowledge entry with this id (an organisation's, from the table built once;
+    /// any other from the knowledge base).
+    func entry(id: String) -> Heads.Entry? {
+        if let known = heads.entryIDs.id(of: id) { return heads.entries[known] }
+        return knowledge.entry(id: id).map(Heads.Entry.init)
     }
 
     struct Resolved {
@@ -172,9 +209,8 @@ struct OrganizationResolver {
             if new { groups.append([index]) } else { groups[group].append(index) }
         }
         for group in groups {
-            guard let entry = knowledge.entry(id: phrases[group[0]].knowledgeID!), entry.attributes["canonical"] != "fixed"
-            else { continue }
-            let media = entry.attributes["kind"] == "media"
+            guard let entry = entry(id: phrases[group[0]].knowledgeID!), !entry.fixedName else { continue }
+            let media = entry.kind == "media"
             // The longest form; among equally long ones, the first in the article.
             var best: String? = nil
             var bestCount = 0
@@ -388,14 +424,9 @@ struct OrganizationResolver {
             organizations = all.filter { !phrases[$0].isImplicit }
             var excluded = [Bool](repeating: false, count: phrases.count)
             var ministry = [Bool](repeating: false, count: phrases.count)
-            // The entry's kind per knowledge id, looked up once.
-            var kindOf = ByteIDs()
-            var kinds: [String] = []
             for index in organizations {
                 guard let id = phrases[index].knowledgeID else { continue }
-                let (known, new) = kindOf.insert(id)
-                if new { kinds.append(resolver.knowledge.entry(id: id)?.attributes["kind"] ?? "") }
-                switch kinds[known] {
+                switch resolver.entry(id: id)?.kind ?? "" {
                 case "party", "media", "foreign": excluded[index] = true
                 case "ministry": ministry[index] = true
                 default: break
