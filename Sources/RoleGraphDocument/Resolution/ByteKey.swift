@@ -19,7 +19,8 @@ enum ByteKey {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// A 64-bit multiply-xorshift digest of bytes, eight at a time, with the length mixed in.
+    /// A 64-bit multiply-xorshift digest of bytes, eight at a time, with the length mixed in. Equal bytes give
+    /// equal digests; nothing keeps a digest beyond the process.
     @inline(__always)
     static func digest(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: p.count)
@@ -32,12 +33,18 @@ enum ByteKey {
             h ^= h >> 32
             offset += 8
         }
+        // The last one to seven bytes: the last eight, overlapping the word before, when there are eight; else
+        // byte by byte.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < p.count {
-            tail |= UInt64(p[offset]) << shift
-            shift += 8
-            offset += 1
+        if offset < p.count && p.count >= 8 {
+            tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p.count - 8, as: UInt64.self))
+        } else {
+            var shift: UInt64 = 0
+            while offset < p.count {
+                tail |= UInt64(p[offset]) << shift
+                shift += 8
+                offset += 1
+            }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)

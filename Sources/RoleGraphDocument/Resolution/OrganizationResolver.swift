@@ -201,27 +201,34 @@ struct OrganizationResolver {
 
     /// `indices`: organisation phrases with no relative name.
     private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
-        var groups: [[Int]] = []
         var groupOf = ByteIDs()   // group per knowledge id
+        var members: [(group: Int, index: Int)] = []
         for index in indices {
             guard let id = phrases[index].knowledgeID else { continue }
-            let (group, new) = groupOf.insert(id)
-            if new { groups.append([index]) } else { groups[group].append(index) }
+            members.append((groupOf.insert(id).id, index))
         }
-        for group in groups {
-            guard let entry = entry(id: phrases[group[0]].knowledgeID!), !entry.fixedName else { continue }
+        // The members of a group next to each other, in article order: one array, not an array per group (its
+        // allocation, growth and release).
+        members.sort { $0.group != $1.group ? $0.group < $1.group : $0.index < $1.index }
+        var end = 0
+        while end < members.count {
+            let start = end
+            end += 1
+            while end < members.count && members[end].group == members[start].group { end += 1 }
+            let group = members[start..<end]
+            guard let entry = entry(id: phrases[members[start].index].knowledgeID!), !entry.fixedName else { continue }
             let media = entry.kind == "media"
             // The longest form; among equally long ones, the first in the article.
             var best: String? = nil
             var bestCount = 0
-            for index in group {
+            for (_, index) in group {
                 guard let form = phrases[index].surface,
                       media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
                 let count = Self.characterCount(form)
                 if best == nil || count > bestCount { best = form; bestCount = count }
             }
             guard let best else { continue }
-            for index in group { resolved.names[index] = best }
+            for (_, index) in group { resolved.names[index] = best }
         }
     }
 
