@@ -301,7 +301,8 @@ struct EntityTable {
     /// The entity of a name, added when new.
     @discardableResult
     mutating func ensure(_ nameID: Int, name: String) -> Int {
-        if nameID >= index.count { index.append(contentsOf: repeatElement(-1, count: nameID + 1 - index.count)) }
+        // Grown by doubling: an `append(contentsOf:)` of a repeated element costs some 200 instructions a call.
+        if nameID >= index.count { index.append(contentsOf: repeatElement(-1, count: Swift.max(nameID + 1 - index.count, index.count, 16))) }
         if index[nameID] >= 0 { return index[nameID] }
         index[nameID] = entities.count
         entities.append(Entity(id: ids[entities.count + 1], name: name, nameID: nameID, mentions: []))
@@ -326,7 +327,7 @@ struct ParentIDs {
         guard resolved.hasParents else { return nil }
         if nameID < known.count, known[nameID] != 0 { return known[nameID] < 0 ? nil : Int(known[nameID]) - 1 }
         let parent = resolved.parent(of: names.names[nameID]).map { names.id($0) }
-        if nameID >= known.count { known.append(contentsOf: repeatElement(0, count: nameID + 1 - known.count)) }
+        if nameID >= known.count { known.append(contentsOf: repeatElement(0, count: Swift.max(nameID + 1 - known.count, known.count, 16))) }
         known[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
         return parent
     }
