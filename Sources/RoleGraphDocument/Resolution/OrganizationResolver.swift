@@ -22,7 +22,8 @@ struct OrganizationResolver {
     let phrases: [Phrase]
     let tokens: [Token]
     let knowledge: KnowledgeBase
-    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
+    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation, and
+    /// what the resolver reads of the organisation entries.
     private let heads: Heads
 
     /// The heads of one knowledge base, and what the resolver reads of its organisation entries, worked out
