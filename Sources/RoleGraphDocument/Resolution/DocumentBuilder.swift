@@ -159,10 +159,7 @@ struct DocumentBuilder {
         for role in roles.indices { roles[role].mentions = roleMentions[role].map { mentionIDs[$0] } }
         parents.ensureParents(of: &orgs, resolved: organizations, names: &names)
 
-        // Appended to reserved room: `map` copied each mention into its result (four string retains and releases).
-        var mentions: [Document.Mention] = []
-        mentions.reserveCapacity(mentionPhrases.count)
-        for index in mentionPhrases {
+        let mentions: [Document.Mention] = mentionPhrases.map { index in
             // The phrase's fields are read in place: a copy of a `Phrase` retains and releases its six strings.
             let kind = phrases[index].kind
             let span = text.originalSpan(byteRange(phrases[index].tokens))
@@ -177,11 +174,11 @@ struct DocumentBuilder {
             let name = phrases[index].name
             let written = Self.bytes(text.original, span.utf8, equal: name)
                 ? name : String(decoding: text.original[span.utf8], as: UTF8.self)
-            mentions.append(Document.Mention(
+            return Document.Mention(
                 id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(kind),
                 start: span.scalars.lowerBound, end: span.scalars.upperBound,
                 utf8Start: span.utf8.lowerBound, utf8End: span.utf8.upperBound,
-                text: written, entity: entity, rule: phrases[index].rule))
+                text: written, entity: entity, rule: phrases[index].rule)
         }
 
         return Document(
