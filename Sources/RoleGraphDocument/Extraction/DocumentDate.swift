@@ -21,7 +21,8 @@ enum DocumentDate {
     }
 
     static func find(in tokens: [Token], knowledge: KnowledgeBase) -> String? {
-        var years: Set<Int> = []
+        // News reports its own time: the latest year it writes is the likeliest year of an undated day.
+        var latest: Int? = nil
         var eventDate: Written? = nil
         var fullDates: [Written] = []
         var index = 0
@@ -32,7 +33,7 @@ enum DocumentDate {
                 let timed = eventDate == nil && precededByTimeOfDay(index, tokens, knowledge)
                 if let written = written(at: index, in: tokens, dash: timed) {
                     if let year = written.year, !datesABirth(index, tokens, knowledge) {
-                        years.insert(year)
+                        latest = max(latest ?? year, year)
                         fullDates.append(written)
                     }
                     if timed { eventDate = written }
@@ -41,13 +42,11 @@ enum DocumentDate {
                 }
                 if tokens[index].text.utf8.count == 4, let year = Int(tokens[index].text), (1945...2100).contains(year),
                    !boundsSpan(index, tokens), !datesABirth(index, tokens, knowledge) {
-                    years.insert(year)
+                    latest = max(latest ?? year, year)
                 }
             }
             index += 1
         }
-        // News reports its own time: the latest year it writes is the likeliest year of an undated day.
-        let latest = years.max()
         if let eventDate {
             let sameDay = fullDates.first { $0.day == eventDate.day && $0.month == eventDate.month }?.year
             if let year = eventDate.year ?? sameDay ?? latest { return iso(year, eventDate.month, eventDate.day) }

@@ -2,12 +2,12 @@
 ///
 /// Why: `JSONEncoder` builds a tree of boxed values per document and costs about as much as the whole
 /// extraction (callgrind over the dev articles: 261 M instructions to encode, 294 M to extract), so
-/// `extract` over a stream spent half its time writing. This writer appends to one byte array in the
+/// `extract` over a stream spent half its time writing. This writer appends to one byte buffer in the
 /// contract's fixed key order, and its output is byte-for-byte what `JSONEncoder` with
 /// `[.sortedKeys, .withoutEscapingSlashes]` (and `.prettyPrinted` when `pretty`) writes — the tests
 /// compare the two on real documents, so a key added to ``Document`` without a line here fails them.
-/// - Complexity: O(output bytes); one growing allocation.
-struct DocumentJSONWriter {
+/// - Complexity: O(output bytes); one growing allocation (``ByteSink``), some 60 instructions a piece.
+struct DocumentJSONWriter: ~Copyable {
     private var out: ByteSink
     /// The JSON written.
     var bytes: [UInt8] { out.bytes }
@@ -92,9 +92,10 @@ struct DocumentJSONWriter {
 
     private mutating func array<T>(_ elements: [T], _ element: (inout Self, T) -> Void) {
         open(0x5B)
-        for value in elements {
+        // Elements are read in place: a copy of a mention retains and releases its four strings.
+        for index in elements.indices {
             separate()
-            element(&self, value)
+            element(&self, elements[index])
         }
         close(0x5D)
     }
@@ -120,6 +121,7 @@ struct DocumentJSONWriter {
     }
 
     /// Before a member or element: the comma and, when pretty, the line break and indentation.
+    @inline(__always)
     private mutating func separate() {
         if !first { out.append(0x2C) }
         first = false
@@ -127,103 +129,143 @@ struct DocumentJSONWriter {
     }
 
     private mutating func newline() {
-        out.append(0x0A)
-        for _ in 0..<(depth * 2) { out.append(0x20) }
+        out.reserve(1 + depth * 2)
+        out.appendReserved(0x0A)
+        for _ in 0..<(depth * 2) { out.appendReserved(0x20) }
     }
 
-    /// Compact output writes the separator, the quoted name and the colon in one copy from a stack buffer
-    /// (five appends, each with its uniqueness and capacity checks, cost some 200 instructions a key; a
-    /// document has about 900 keys). Pretty output, for single documents, keeps the appends.
+    /// The separator, the quoted name and the colon (` : ` when pretty), in one write.
     private mutating func key(_ name: StaticString) {
-        if !pretty {
-            let comma = !first
-            first = false
-            let count = name.utf8CodeUnitCount
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 4) { buffer in
-                // `count + 4` bytes: a comma, two quotes, the name and a colon.
-                let base = buffer.baseAddress!
-                var end = 0
-                if comma { base[end] = 0x2C; end += 1 }
-                base[end] = 0x22
-                end += 1
-                name.withUTF8Buffer { utf8 in
-                    if let start = utf8.baseAddress { (base + end).initialize(from: start, count: count) }
-                }
-                end += count
-                base[end] = 0x22
-                base[end + 1] = 0x3A
-                end += 2
-                out.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
+        if pretty { separate() }
+        let comma = !pretty && !first
+        first = false
+        let count = name.utf8CodeUnitCount
+        let length = count + (comma ? 4 : 3) + (pretty ? 2 : 0)
+        let pretty = pretty
+        out.reserve(length)
+        out.appendReserved(length: length) { p in
+            var end = 0
+            if comma { p[0] = 0x2C; end = 1 }
+            p[end] = 0x22
+            ByteSink.copy(UnsafeBufferPointer(start: name.utf8Start, count: count), to: p + end + 1)
+            end += count + 1
+            p[end] = 0x22
+            if pretty {
+                p[end + 1] = 0x20; p[end + 2] = 0x3A; p[end + 3] = 0x20
+            } else {
+                p[end + 1] = 0x3A
             }
-            return
         }
-        separate()
-        out.append(0x22)
-        name.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(0x22)
-        if pretty { out.append(contentsOf: [0x20, 0x3A, 0x20]) } else { out.append(0x3A) }
     }
 
     // MARK: Scalars
 
-    /// The decimal digits of the value, as `String(value)` writes them, without making that string: written
-    /// back to front into a stack buffer and appended in one copy (`String(value).utf8` cost some 230
-    /// instructions a number, a sixth of the writer's time on mention offsets).
+    /// The decimal digits of the value, as `String(value)` writes them, without making that string: counted,
+    /// then written back to front in place (`String(value).utf8` cost some 230 instructions a number).
     private mutating func integer(_ value: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var start = digits.count
+        var magnitude = value.magnitude
+        var length = value < 0 ? 2 : 1
+        var power: UInt = 10
+        while magnitude >= power && length < 20 {
+            length += 1
+            power &*= 10
+        }
+        out.reserve(length)
+        out.appendReserved(length: length) { start in
+            if value < 0 { start[0] = 0x2D }
+            var end = length
             repeat {
-                start -= 1
-                digits[start] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                end -= 1
+                start[end] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            if value < 0 { out.append(0x2D) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
     private mutating func nullable(_ value: String?) {
-        if let value { string(value) } else { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        guard let value else {
+            let null: StaticString = "null"
+            out.append(UnsafeBufferPointer(start: null.utf8Start, count: null.utf8CodeUnitCount))
+            return
+        }
+        string(value)
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`-style or `\u00XX` escapes,
-    /// everything else (slashes, Vietnamese letters) as its UTF-8 bytes.
+    /// everything else (slashes, Vietnamese letters) as its UTF-8 bytes. A string with nothing to escape
+    /// (almost all) is one reserve and one copy.
     private mutating func string(_ value: String) {
-        out.append(0x22)
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            let raw = UnsafeRawBufferPointer(utf8)
-            var i = 0
-            while i < utf8.count {
-                // Eight bytes at a time while none needs escaping (almost all text): a word test instead of
-                // three compares a byte.
-                if i + 8 <= utf8.count, !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
-                let byte = utf8[i]
-                i += 1
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
-                runStart = i
-                switch byte {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0x08: out.append(contentsOf: [0x5C, 0x62])
-                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        if value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var native = value
+            native.withUTF8 { string(utf8: $0) }
         }
-        out.append(0x22)
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        let length = utf8.count + 2
+        out.reserve(length)
+        if Self.needsEscape(utf8) {
+            out.appendReserved(0x22)
+            escaped(utf8)
+            out.append(0x22)
+            return
+        }
+        out.appendReserved(length: length) { p in
+            p[0] = 0x22
+            ByteSink.copy(utf8, to: p + 1)
+            p[length - 1] = 0x22
+        }
+    }
+
+    /// The bytes of a string that holds something to escape, a run of plain bytes at a time.
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for i in utf8.indices {
+            let byte = utf8[i]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            runStart = i + 1
+            out.append(0x5C)
+            switch byte {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x0A: out.append(0x6E)
+            case 0x0D: out.append(0x72)
+            case 0x09: out.append(0x74)
+            case 0x08: out.append(0x62)
+            case 0x0C: out.append(0x66)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append(0x75)
+                out.append(0x30)
+                out.append(0x30)
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 0xF)])
+            }
+        }
+        out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+    }
+
+    /// Whether any byte is below U+0020, `"` or `\`: eight bytes at a time (a word test instead of three
+    /// compares a byte), the last eight overlapping the word before; a text shorter than a word byte by byte.
+    @inline(__always)
+    private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(utf8)
+        if utf8.count >= 8 {
+            var i = 0
+            while i + 8 < utf8.count {
+                if mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+                i += 8
+            }
+            return mayNeedEscape(raw.loadUnaligned(fromByteOffset: utf8.count - 8, as: UInt64.self))
+        }
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Whether any of the eight bytes (little-endian in `word`) is below U+0020, `"` or `\`. Exact as a

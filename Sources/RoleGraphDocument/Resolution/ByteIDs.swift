@@ -7,15 +7,17 @@ import Darwin
 #endif
 
 /// Dense ids for texts compared by their UTF-8 bytes (as ``ByteKey`` compares them): a set, and a map to
-/// small integers, of substrings.
+/// small integers, of names.
 ///
 /// An open-addressing table placed by ``ByteKey/digest(_:)``, with each key's digest kept beside it
-/// (``NameIDs`` builds on it). `Set<ByteKey>` and `[ByteKey: Int]` cost some 1 200 instructions an insertion and 550 a
-/// look-up (`Hasher` set-up and finalisation, the generic probe, growth by rehashing every key); this costs
-/// a digest, a probe or two and one byte comparison. The keys are kept as `Substring`s, which share the
-/// storage of the strings they come from.
+/// (``NameIDs`` builds on it). A `Set` and a `Dictionary` of a `Hashable` byte key cost some 1 200 instructions an
+/// insertion and 550 a look-up (`Hasher` set-up and finalisation, the generic probe, growth by rehashing every
+/// key); this costs a digest, a probe or two and one `memcmp`. The keys' bytes are copied into one run of bytes:
+/// reading a kept `Substring`'s bytes again (the generic `Slice` path) cost some 250 instructions a comparison.
 struct ByteIDs {
-    private(set) var keys: [Substring] = []
+    /// The keys' bytes, one after another: key `id` is `bytes[starts[id]..<starts[id + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
     /// Per key: ``ByteKey/digest(_:)`` of its bytes.
     private var digests: [UInt64] = []
     /// Key id per slot, -1 for an empty slot; the count is a power of two, at most half used.
@@ -23,53 +25,51 @@ struct ByteIDs {
     /// Slot of a digest: its top `64 - shift` bits.
     private var shift: UInt64 = 64 - 6
 
-    var isEmpty: Bool { keys.isEmpty }
+    var isEmpty: Bool { digests.isEmpty }
+
+    var count: Int { digests.count }
 
     /// The key's id, and whether it was new (then the id is the next one).
     @discardableResult
-    mutating func insert(_ key: Substring) -> (id: Int, inserted: Bool) {
-        let (found, digest, slot) = Self.bytes(of: key) { find($0) }
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
+        let (found, digest, slot) = find(key)
         if let found { return (found, false) }
-        let id = keys.count
-        keys.append(key)
+        let id = digests.count
+        bytes.append(contentsOf: key)
+        starts.append(bytes.count)
         digests.append(digest)
         slots[slot] = Int32(truncatingIfNeeded: id)
-        if keys.count * 2 > slots.count { grow() }
+        if digests.count * 2 > slots.count { grow() }
         return (id, true)
     }
 
     @discardableResult
-    mutating func insert(_ key: String) -> (id: Int, inserted: Bool) { insert(Substring(key)) }
+    mutating func insert(_ key: String) -> (id: Int, inserted: Bool) { ByteKey.withBytes(of: key) { insert($0) } }
 
     /// The key's id, `nil` when it was never inserted.
-    func id(of key: Substring) -> Int? { Self.bytes(of: key) { find($0).id } }
+    func id(of key: String) -> Int? { ByteKey.withBytes(of: key) { find($0).id } }
 
-    func contains(_ key: Substring) -> Bool { id(of: key) != nil }
+    func id(of key: Substring) -> Int? { ByteKey.withBytes(of: key) { find($0).id } }
 
-    func contains(_ key: String) -> Bool { contains(Substring(key)) }
-
-    /// Calls `body` with the key's contiguous UTF-8 bytes (a native string's in place; others copied).
-    @inline(__always)
-    private static func bytes<R>(of key: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = key.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(key.utf8).withUnsafeBufferPointer(body)
-    }
+    /// The id of the key with these bytes, `nil` when it was never inserted.
+    func id(of key: UnsafeBufferPointer<UInt8>) -> Int? { find(key).id }
 
     /// The key's id, or `nil` with the empty slot where it belongs; and its digest.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int?, digest: UInt64, slot: Int) {
-        let digest = ByteKey.digest(bytes)
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int?, digest: UInt64, slot: Int) {
+        let digest = ByteKey.digest(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: digest >> shift)
         while true {
             let id = Int(slots[slot])
             if id < 0 { return (nil, digest, slot) }
-            if digests[id] == digest && Self.bytes(of: keys[id], { Self.equal($0, bytes) }) { return (id, digest, slot) }
+            if digests[id] == digest && starts[id + 1] - starts[id] == key.count {
+                let equal = key.isEmpty || bytes.withUnsafeBufferPointer { all in
+                    memcmp(all.baseAddress! + starts[id], key.baseAddress!, key.count) == 0
+                }
+                if equal { return (id, digest, slot) }
+            }
             slot = (slot + 1) & mask
         }
-    }
-
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// Doubles the table and places every id again.

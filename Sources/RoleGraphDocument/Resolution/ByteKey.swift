@@ -1,42 +1,26 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A name hashed and compared by its UTF-8 bytes.
+/// Names compared by their UTF-8 bytes: their contiguous bytes, and a digest of them for ``ByteIDs``.
 ///
 /// Every name the builder keys on is NFC (normalised article text, normalised knowledge files), and two
-/// NFC strings are canonically equal exactly when their bytes are equal, so this key groups names as
-/// `String` would — without `String`'s Unicode-aware hashing (an NFC check per hash).
-struct ByteKey: Hashable {
-    let text: Substring
-
-    init(_ text: String) { self.text = Substring(text) }
-    init(_ text: Substring) { self.text = text }
-
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        let (x, y) = (a.text.utf8, b.text.utf8)
-        guard x.count == y.count else { return false }
-        let equal: Bool?? = x.withContiguousStorageIfAvailable { p in
-            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
-        }
-        if let known = equal ?? nil { return known }
-        return x.elementsEqual(y)
+/// NFC strings are canonically equal exactly when their bytes are equal, so comparing bytes groups names as
+/// `String` would — without `String`'s Unicode-aware hashing (an NFC check per hash). Tables of names are
+/// ``ByteIDs``: a `Dictionary` keyed by a `Hashable` wrapper of the bytes cost some 2 000 instructions an
+/// insertion (`Hasher` set-up and finalisation, growth).
+enum ByteKey {
+    /// Calls `body` with the text's contiguous UTF-8 bytes (a native string's in place; others copied).
+    @inline(__always)
+    static func withBytes<R>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// Feeds the hasher one 64-bit digest of the bytes (``digest(_:)``) instead of the bytes themselves:
-    /// `Hasher` then runs one round instead of one per 8 bytes, and a name costs about a quarter of what
-    /// hashing its bytes did. Equal bytes give equal digests, so equality is unchanged; the order of a
-    /// set or dictionary of keys was never fixed (the hasher is seeded per process) and nothing reads it.
-    func hash(into hasher: inout Hasher) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(Self.digest($0)) }
-        if done == nil { Array(text.utf8).withUnsafeBufferPointer { hasher.combine(Self.digest($0)) } }
+    @inline(__always)
+    static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// A 64-bit multiply-xorshift digest of bytes, eight at a time, with the length mixed in.
+    /// A 64-bit multiply-xorshift digest of bytes, eight at a time, with the length mixed in. Equal bytes give
+    /// equal digests; nothing keeps a digest beyond the process.
     @inline(__always)
     static func digest(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: p.count)
@@ -49,12 +33,18 @@ struct ByteKey: Hashable {
             h ^= h >> 32
             offset += 8
         }
+        // The last one to seven bytes: the last eight, overlapping the word before, when there are eight; else
+        // byte by byte.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < p.count {
-            tail |= UInt64(p[offset]) << shift
-            shift += 8
-            offset += 1
+        if offset < p.count && p.count >= 8 {
+            tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p.count - 8, as: UInt64.self))
+        } else {
+            var shift: UInt64 = 0
+            while offset < p.count {
+                tail |= UInt64(p[offset]) << shift
+                shift += 8
+                offset += 1
+            }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)

@@ -20,16 +20,17 @@ struct DocumentBuilder {
 
     func build(id: String, source: String?, date: String?) -> Document {
         let phrases = result.phrases
-        let personNames = PersonResolver(phrases: phrases).resolve()
+        let personPhrase = PersonResolver(phrases: phrases).resolve()
         let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads).resolve()
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
         let covered = Self.coveredOrganizationSpans(phrases)
         var mentionPhrases: [Int] = []
+        mentionPhrases.reserveCapacity(phrases.count)
         for index in phrases.indices {
             if phrases[index].isImplicit { continue }
             switch phrases[index].kind {
-            case .person: if personNames[index] == nil { continue }
+            case .person: if personPhrase[index] < 0 { continue }
             case .organization: if covered[index] { continue }
             default: break
             }
@@ -59,14 +60,14 @@ struct DocumentBuilder {
         var persons = EntityTable(ids: .person)
         var orgs = EntityTable(ids: .organization)
         var locations = EntityTable(ids: .location)
-        var aliases: [Int: [String]] = [:]   // organisation name id → surfaces unlike the name (with repeats)
+        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name (with repeats)
         // Entity index per mentioned phrase.
         var entityOf = [Int](repeating: -1, count: phrases.count)
         for index in mentionPhrases {
             let mention = mentionNumber[index]
             switch phrases[index].kind {
             case .person:
-                let name = personNames[index]!
+                let name = phrases[personPhrase[index]].name
                 entityOf[index] = persons.add(names.id(name), name: name, mention: mention)
             case .location:
                 let name = phrases[index].name
@@ -74,46 +75,37 @@ struct DocumentBuilder {
             case .organization:
                 let nameID = orgNameOf[index]
                 let name = names.names[nameID]
-                entityOf[index] = orgs.add(nameID, name: name, mention: mention)
+                let entity = orgs.add(nameID, name: name, mention: mention)
+                entityOf[index] = entity
                 let range = byteRange(phrases[index].tokens)
                 if !Self.bytes(text.bytes, range.clamped(to: 0..<text.bytes.count), equal: name) {
                     let surface = text.slice(range)
-                    if surface != name { aliases[nameID, default: []].append(surface) }
+                    if surface != name {
+                        if entity >= aliases.count { aliases.append(contentsOf: repeatElement([], count: entity + 1 - aliases.count)) }
+                        aliases[entity].append(surface)
+                    }
                 }
             case .title: break
             }
         }
-        // Parent name id + 1 per organisation name id, worked out when first asked (0: not yet; -1: none).
-        var parentOf: [Int32] = []
-        func parent(of nameID: Int) -> Int? {
-            if organizations.parents.isEmpty { return nil }
-            if nameID < parentOf.count, parentOf[nameID] != 0 { return parentOf[nameID] < 0 ? nil : Int(parentOf[nameID]) - 1 }
-            let parent = organizations.parents[ByteKey(names.names[nameID])].map { names.id($0) }
-            if nameID >= parentOf.count { parentOf.append(contentsOf: repeatElement(0, count: nameID + 1 - parentOf.count)) }
-            parentOf[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
-            return parent
-        }
-        func ensureParents() {
-            guard !organizations.parents.isEmpty else { return }
-            for entity in 0..<orgs.entities.count {
-                if let parent = parent(of: orgs.entities[entity].nameID) { orgs.ensure(parent, name: names.names[parent]) }
-            }
-        }
+        var parents = ParentIDs()
         // Organisations named only through a coordinated place, and parents of organisations that are only
         // named inside another name, still appear.
         for index in phrases.indices where phrases[index].isImplicit && phrases[index].kind == .organization {
             let nameID = orgNameOf[index]
             orgs.ensure(nameID, name: names.names[nameID])
         }
-        ensureParents()
+        parents.ensureParents(of: &orgs, resolved: organizations, names: &names)
 
         // Roles: one per (person, title, organisation), with the strongest status.
-        struct RoleKey: Hashable { var person: Int; var title: Int; var organization: Int }
         var roles: [Document.Role] = []
         var roleMentions: [[Int]] = []
-        var roleIndex: [RoleKey: Int] = [:]
+        // Per role: its title name id and organisation name id; per person entity: its roles (a person has few).
+        var roleKeys: [(title: Int, organization: Int)] = []
+        var rolesOfPerson = [[Int]](repeating: [], count: persons.entities.count)
         for statement in result.roles {
-            guard let personName = personNames[statement.person] else { continue }
+            guard personPhrase[statement.person] >= 0 else { continue }
+            let personName = phrases[personPhrase[statement.person]].name
             // The person of that name (the phrase itself need not be a mention).
             let person: Int
             if entityOf[statement.person] >= 0 {
@@ -144,8 +136,8 @@ struct DocumentBuilder {
             }
             let status = Self.status(statement.status)
             let titleName = phrases[position.title].name
-            let key = RoleKey(person: person, title: names.id(titleName), organization: organization)
-            if let existing = roleIndex[key] {
+            let title = names.id(titleName)
+            if let existing = rolesOfPerson[person].first(where: { roleKeys[$0] == (title, organization) }) {
                 if status.strength > roles[existing].status.strength { roles[existing].status = status }
                 if !roles[existing].rules.contains(statement.rule) {
                     roles[existing].rules.append(statement.rule)
@@ -156,7 +148,8 @@ struct DocumentBuilder {
                 }
                 roleMentions[existing].sort()
             } else {
-                roleIndex[key] = roles.count
+                rolesOfPerson[person].append(roles.count)
+                roleKeys.append((title, organization))
                 roles.append(Document.Role(person: persons.entities[person].id, title: titleName, organization: orgs.entities[orgEntity].id,
                                            status: status, mentions: [], evidence: text.slice(byteRange(position.tokens)),
                                            rules: [statement.rule]))
@@ -164,7 +157,7 @@ struct DocumentBuilder {
             }
         }
         for role in roles.indices { roles[role].mentions = roleMentions[role].map { mentionIDs[$0] } }
-        ensureParents()
+        parents.ensureParents(of: &orgs, resolved: organizations, names: &names)
 
         let mentions: [Document.Mention] = mentionPhrases.map { index in
             // The phrase's fields are read in place: a copy of a `Phrase` retains and releases its six strings.
@@ -176,18 +169,24 @@ struct DocumentBuilder {
             case .location: locations.entities[entityOf[index]].id
             case .title: nil
             }
+            // Most spans are written as their phrase's name: then the name is the text, without decoding a copy
+            // of the bytes (some 500 instructions a mention).
+            let name = phrases[index].name
+            let written = Self.bytes(text.original, span.utf8, equal: name)
+                ? name : String(decoding: text.original[span.utf8], as: UTF8.self)
             return Document.Mention(
                 id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(kind),
                 start: span.scalars.lowerBound, end: span.scalars.upperBound,
                 utf8Start: span.utf8.lowerBound, utf8End: span.utf8.upperBound,
-                text: String(decoding: text.original[span.utf8], as: UTF8.self), entity: entity, rule: phrases[index].rule)
+                text: written, entity: entity, rule: phrases[index].rule)
         }
 
         return Document(
             id: id, source: source, date: date, mentions: mentions,
             persons: persons.entities.map { Document.Person(id: $0.id, name: $0.name, mentions: $0.mentions.map { mentionIDs[$0] }) },
-            organizations: orgs.entities.map { entity in
-                var surfaces = aliases[entity.nameID] ?? []
+            organizations: orgs.entities.indices.map { index in
+                let entity = orgs.entities[index]
+                var surfaces = index < aliases.count ? aliases[index] : []
                 if surfaces.count > 1 {
                     surfaces.sort()
                     var unique: [String] = [surfaces[0]]
@@ -195,7 +194,8 @@ struct DocumentBuilder {
                     surfaces = unique
                 }
                 return Document.Organization(id: entity.id, name: entity.name, aliases: surfaces,
-                                             parent: parent(of: entity.nameID).flatMap { orgs.entity(of: $0) }.map { orgs.entities[$0].id },
+                                             parent: parents.parent(of: entity.nameID, resolved: organizations, names: &names)
+                                                .flatMap { orgs.entity(of: $0) }.map { orgs.entities[$0].id },
                                              mentions: entity.mentions.map { mentionIDs[$0] })
             },
             locations: locations.entities.map { Document.Location(id: $0.id, name: $0.name, mentions: $0.mentions.map { mentionIDs[$0] }) },
@@ -262,8 +262,7 @@ struct DocumentBuilder {
     /// Whether the bytes in `range` are the name's UTF-8 bytes: one `memcmp` (the generic `elementsEqual` of an
     /// array slice and a `String.UTF8View` cost about 1 000 instructions a name).
     private static func bytes(_ bytes: [UInt8], _ range: Range<Int>, equal name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { utf8 in
+        ByteKey.withBytes(of: name) { utf8 in
             utf8.count == range.count && bytes.withUnsafeBufferPointer { all in
                 range.isEmpty || memcmp(all.baseAddress! + range.lowerBound, utf8.baseAddress!, range.count) == 0
             }
@@ -299,7 +298,8 @@ struct EntityTable {
     /// The entity of a name, added when new.
     @discardableResult
     mutating func ensure(_ nameID: Int, name: String) -> Int {
-        if nameID >= index.count { index.append(contentsOf: repeatElement(-1, count: nameID + 1 - index.count)) }
+        // Grown by doubling: an `append(contentsOf:)` of a repeated element costs some 200 instructions a call.
+        if nameID >= index.count { index.append(contentsOf: repeatElement(-1, count: Swift.max(nameID + 1 - index.count, index.count, 16))) }
         if index[nameID] >= 0 { return index[nameID] }
         index[nameID] = entities.count
         entities.append(Entity(id: ids[entities.count + 1], name: name, nameID: nameID, mentions: []))
@@ -310,5 +310,32 @@ struct EntityTable {
         let entity = ensure(nameID, name: name)
         entities[entity].mentions.append(mention)
         return entity
+    }
+}
+
+/// The parent name id of each organisation name id, worked out when first asked. A plain type, not a nested
+/// function: a local function's captured variables (the name and entity tables) live in boxes whose every
+/// access is checked for exclusivity at run time.
+struct ParentIDs {
+    /// Parent name id + 1 per name id (0: not yet asked; -1: none).
+    private var known: [Int32] = []
+
+    mutating func parent(of nameID: Int, resolved: OrganizationResolver.Resolved, names: inout NameIDs) -> Int? {
+        guard resolved.hasParents else { return nil }
+        if nameID < known.count, known[nameID] != 0 { return known[nameID] < 0 ? nil : Int(known[nameID]) - 1 }
+        let parent = resolved.parent(of: names.names[nameID]).map { names.id($0) }
+        if nameID >= known.count { known.append(contentsOf: repeatElement(0, count: Swift.max(nameID + 1 - known.count, known.count, 16))) }
+        known[nameID] = parent.map { Int32(truncatingIfNeeded: $0 + 1) } ?? -1
+        return parent
+    }
+
+    /// Gives the parent of every organisation in the table an entity of its own.
+    mutating func ensureParents(of orgs: inout EntityTable, resolved: OrganizationResolver.Resolved, names: inout NameIDs) {
+        guard resolved.hasParents else { return }
+        for entity in 0..<orgs.entities.count {
+            if let parent = parent(of: orgs.entities[entity].nameID, resolved: resolved, names: &names) {
+                orgs.ensure(parent, name: names.names[parent])
+            }
+        }
     }
 }

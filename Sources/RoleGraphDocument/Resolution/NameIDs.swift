@@ -1,7 +1,7 @@
 /// Dense ids for names: each distinct name (by its UTF-8 bytes, as ``ByteKey`` compares) gets the next
 /// integer. A ``ByteIDs`` of whole names, with the names kept as `String`s for the entities they become.
 ///
-/// A `[ByteKey: Int]` cost some 1 500 instructions a look-up (a `Substring` per key, `Hasher` set-up and
+/// A `Dictionary` of a `Hashable` byte key cost some 1 500 instructions a look-up (a `Substring` per key, `Hasher` set-up and
 /// finalisation, the generic dictionary probe); ``ByteIDs`` costs a digest, a probe or two and one `memcmp`.
 struct NameIDs {
     private var ids = ByteIDs()

@@ -22,12 +22,14 @@ struct OrganizationResolver {
     let phrases: [Phrase]
     let tokens: [Token]
     let knowledge: KnowledgeBase
-    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation.
+    /// Surface forms (with a trailing space) of heads that name a Party committee or a Party organisation, and
+    /// what the resolver reads of the organisation entries.
     private let heads: Heads
 
-    /// The heads of one knowledge base, worked out once per ``Extractor``.
+    /// The heads of one knowledge base, and what the resolver reads of its organisation entries, worked out
+    /// once per ``Extractor``.
     struct Heads: Sendable {
-        typealias Head = (text: String, simple: Bool)
+        typealias Head = (text: String, bytes: [UInt8], simple: Bool)
         let committee: [Head]
         let party: [Head]
         /// Heads of units that belong to a ministry-level body (`parent=ministry`: `Vụ`).
@@ -35,25 +37,67 @@ struct OrganizationResolver {
         /// Relative body name → the heads it sees past in its parent's name (`parent-skips`): a Party
         /// delegation is of the Front, not of its committee (`Bí thư Đảng đoàn, Chủ tịch Ủy ban Trung ương MTTQ
         /// Việt Nam` → `Đảng đoàn Mặt trận Tổ quốc Việt Nam`).
-        let parentSkips: [String: [String]]
+        let parentSkips: ParentSkips
+
+        /// `parent-skips` by relative body name: a `[String: [String]]` cost some 1 300 instructions a look-up
+        /// (hashing a Vietnamese name normalises it).
+        struct ParentSkips: Sendable {
+            var names = ByteIDs()
+            /// Per name id: the heads, longest first.
+            var heads: [[String]] = []
+
+            subscript(name: String) -> [String] { names.id(of: name).map { heads[$0] } ?? [] }
+        }
+
+        /// What the resolver reads of an organisation entry: `KnowledgeBase.entry(id:)` (a copy of the entry) and
+        /// two attribute look-ups cost some 1 500 instructions a known organisation a document.
+        struct Entry: Sendable {
+            let name: String
+            /// `canonical=fixed`: the entry's name is the canonical name, whatever the article writes.
+            let fixedName: Bool
+            /// Attribute `kind` (`party`, `media`, `ministry`, …), empty when none.
+            let kind: String
+
+            init(_ entry: KnowledgeEntry) {
+                name = entry.name
+                fixedName = entry.attributes["canonical"] == "fixed"
+                kind = entry.attributes["kind"] ?? ""
+            }
+        }
+        /// The entries of the organisations, by id; ``entries`` holds each id's.
+        let entryIDs: ByteIDs
+        let entries: [Entry]
 
         init(knowledge: KnowledgeBase) {
+            var entryIDs = ByteIDs()
+            var entries: [Entry] = []
+            for organization in knowledge.entries(of: .organization) {
+                // The entry the id names, as `entry(id:)` finds it.
+                guard entryIDs.id(of: organization.id) == nil, let entry = knowledge.entry(id: organization.id) else { continue }
+                entryIDs.insert(organization.id)
+                entries.append(Entry(entry))
+            }
+            self.entryIDs = entryIDs
+            self.entries = entries
             func heads(_ attribute: String, _ value: String = "yes") -> [Head] {
                 knowledge.entries(of: .organizationHead).filter { $0.attributes[attribute] == value }.flatMap(\.surfaces)
                     .map { surface in
                         let head = surface + " "
-                        let utf8 = Substring(head).utf8
-                        return (head, OrganizationResolver.isSimple(utf8))
+                        return (head, Array(head.utf8), OrganizationResolver.isSimple(head))
                     }
             }
             committee = heads("committee")
             party = heads("party")
             ministryUnits = heads("parent", "ministry")
-            var skips: [String: [String]] = [:]
+            var skips = ParentSkips()
             for entry in knowledge.entries(of: .relativeBody) {
                 guard let value = entry.attributes["parent-skips"] else { continue }
                 let heads = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) + " " }
-                for surface in entry.surfaces { skips[surface] = heads.sorted { $0.count > $1.count } }
+                for surface in entry.surfaces {
+                    let (id, new) = skips.names.insert(surface)
+                    let sorted = heads.sorted { $0.count > $1.count }
+                    if new { skips.heads.append(sorted) } else { skips.heads[id] = sorted }
+                }
             }
             parentSkips = skips
         }
@@ -61,7 +105,7 @@ struct OrganizationResolver {
         /// The organisation a relative body belongs to when its parent is named: the parent, or what the
         /// parent is the committee of. Only a capitalised remainder counts (`Ủy ban nhân dân` stays).
         func owner(of relativeName: String, parent: String) -> String {
-            for head in parentSkips[relativeName] ?? [] where parent.hasPrefix(head) {
+            for head in parentSkips[relativeName] where parent.hasPrefix(head) {
                 let rest = parent.dropFirst(head.count)
                 if let first = rest.first, first.isUppercase { return String(rest) }
             }
@@ -76,11 +120,32 @@ struct OrganizationResolver {
         self.heads = heads
     }
 
+    /// What the resolver reads of the knowledge entry with this id (an organisation's, from the table built once;
+    /// any other from the knowledge base).
+    func entry(id: String) -> Heads.Entry? {
+        if let known = heads.entryIDs.id(of: id) { return heads.entries[known] }
+        return knowledge.entry(id: id).map(Heads.Entry.init)
+    }
+
     struct Resolved {
         /// Canonical name per phrase index (organisation phrases only; `nil` elsewhere).
         var names: [String?]
-        /// Canonical parent name per canonical name.
-        var parents: [ByteKey: String] = [:]
+        /// Canonical names that have a parent, by their bytes; `parentNames` holds the parent per id.
+        private var named = ByteIDs()
+        private var parentNames: [String] = []
+
+        init(names: [String?]) { self.names = names }
+
+        var hasParents: Bool { !parentNames.isEmpty }
+
+        /// The canonical parent name of a canonical name.
+        func parent(of name: String) -> String? { named.id(of: name).map { parentNames[$0] } }
+
+        /// Gives a name its parent (the last one given wins).
+        mutating func setParent(_ parent: String, of name: String) {
+            let (id, inserted) = named.insert(name)
+            if inserted { parentNames.append(parent) } else { parentNames[id] = parent }
+        }
     }
 
     func resolve() -> Resolved {
@@ -88,6 +153,8 @@ struct OrganizationResolver {
         var organizations: [Int] = []
         var plain: [Int] = []        // organisations with no relative name
         var relative: [Int] = []
+        organizations.reserveCapacity(phrases.count)
+        plain.reserveCapacity(phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
             organizations.append(index)
             if phrases[index].relativeName == nil {
@@ -119,7 +186,7 @@ struct OrganizationResolver {
             if let parentName = parentName.map({ heads.owner(of: relativeName, parent: $0) }) {
                 let name = relativeName + " " + parentName
                 resolved.names[index] = name
-                resolved.parents[ByteKey(name)] = parentName
+                resolved.setParent(parentName, of: name)
             } else {
                 resolved.names[index] = phrases[index].surface ?? relativeName
             }
@@ -127,7 +194,7 @@ struct OrganizationResolver {
         for index in plain {
             if let parent = phrases[index].parent, let parentName = resolved.names[parent], let name = resolved.names[index],
                parentName != name {
-                resolved.parents[ByteKey(name)] = parentName
+                resolved.setParent(parentName, of: name)
             }
         }
         return resolved
@@ -135,57 +202,66 @@ struct OrganizationResolver {
 
     /// `indices`: organisation phrases with no relative name.
     private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
-        var groups: [[Int]] = []
         var groupOf = ByteIDs()   // group per knowledge id
+        var members: [(group: Int, index: Int)] = []
         for index in indices {
             guard let id = phrases[index].knowledgeID else { continue }
-            let (group, new) = groupOf.insert(id)
-            if new { groups.append([index]) } else { groups[group].append(index) }
+            members.append((groupOf.insert(id).id, index))
         }
-        for group in groups {
-            guard let entry = knowledge.entry(id: phrases[group[0]].knowledgeID!), entry.attributes["canonical"] != "fixed"
-            else { continue }
-            let media = entry.attributes["kind"] == "media"
+        // The members of a group next to each other, in article order: one array, not an array per group (its
+        // allocation, growth and release).
+        members.sort { $0.group != $1.group ? $0.group < $1.group : $0.index < $1.index }
+        var end = 0
+        while end < members.count {
+            let start = end
+            end += 1
+            while end < members.count && members[end].group == members[start].group { end += 1 }
+            let group = members[start..<end]
+            guard let entry = entry(id: phrases[members[start].index].knowledgeID!), !entry.fixedName else { continue }
+            let media = entry.kind == "media"
             // The longest form; among equally long ones, the first in the article.
             var best: String? = nil
             var bestCount = 0
-            for index in group {
+            for (_, index) in group {
                 guard let form = phrases[index].surface,
                       media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
                 let count = Self.characterCount(form)
                 if best == nil || count > bestCount { best = form; bestCount = count }
             }
             guard let best else { continue }
-            for index in group { resolved.names[index] = best }
+            for (_, index) in group { resolved.names[index] = best }
         }
     }
 
     /// Whether every scalar of the text is a character of its own, in NFC (``PlainLatin`` and no CR, which
     /// joins a following LF): then characters compare, count and prefix as the bytes do.
-    static func isSimple(_ text: String) -> Bool { isSimple(Substring(text).utf8) }
+    static func isSimple(_ text: String) -> Bool { ByteKey.withBytes(of: text) { isSimple($0) } }
 
-    /// ``isSimple(_:)`` of a substring's bytes, in one pass over contiguous bytes when they are (a native string's).
-    static func isSimple(_ utf8: Substring.UTF8View) -> Bool {
-        if let simple = utf8.withContiguousStorageIfAvailable({ PlainLatin.isPlain(bytes: $0) && !$0.contains(0x0D) }) {
-            return simple
-        }
-        return PlainLatin.isPlain(Substring(utf8)) && !utf8.contains(0x0D)
-    }
+    /// ``isSimple(_:)`` of UTF-8 bytes.
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { PlainLatin.isPlain(bytes: bytes) && !bytes.contains(0x0D) }
 
     /// `text.hasPrefix(prefix)`, by the bytes when both are ``isSimple(_:)`` (a byte prefix is then a character
     /// prefix, and equal characters are equal bytes); `String`'s comparison, which normalises each character,
     /// costs some 14 000 instructions on a Vietnamese name.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         guard isSimple(text), isSimple(prefix) else { return text.hasPrefix(prefix) }
-        return text.utf8.starts(with: prefix.utf8)
+        return ByteKey.withBytes(of: text) { t in ByteKey.withBytes(of: prefix) { p in startsWith(t, p) } }
+    }
+
+    /// Whether `bytes` begin with `prefix`: one `memcmp`.
+    static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        prefix.count <= bytes.count && (prefix.isEmpty || memcmp(bytes.baseAddress!, prefix.baseAddress!, prefix.count) == 0)
     }
 
     /// `text.count`, counted from the bytes when every scalar is a character.
     static func characterCount(_ text: String) -> Int {
-        guard isSimple(text) else { return text.count }
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        let count: Int? = ByteKey.withBytes(of: text) { bytes in
+            guard isSimple(bytes) else { return nil }
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return count ?? text.count
     }
 
     /// `form.contains(" ")` (Foundation's search), without the search when the answer is certain: no
@@ -199,49 +275,70 @@ struct OrganizationResolver {
     /// Whether a form holds a word in capitals of two letters or more that the name does not
     /// (`HTX An Phát` for `Hợp tác xã An Phát`): such a form is not written out.
     static func hasAcronym(_ form: String, notIn name: String) -> Bool {
-        // The name's words are split only when the form has a word in capitals at all (rarely).
-        var nameWords: Set<Substring>? = nil
         func isAcronym(_ word: Substring) -> Bool {
             guard word.count >= 2 && word.allSatisfy({ !$0.isLetter || $0.isUppercase }) && word.contains(where: \.isLetter)
             else { return false }
-            if nameWords == nil { nameWords = Set(name.split(separator: " ")) }
-            return !nameWords!.contains(word)
+            return !containsWord(name, word)
         }
-        let utf8 = Substring(form).utf8
-        guard isSimple(utf8) else { return form.split(separator: " ").contains(where: isAcronym) }
-        // Every scalar is a character: words split at U+0020 bytes, and a word with a lower-case ASCII
-        // letter (a letter not in capitals) is no acronym.
-        var start = utf8.startIndex
-        var index = start
-        var lowercase = false
-        while true {
-            let end = index == utf8.endIndex
-            let byte: UInt8 = end ? 0x20 : utf8[index]
-            if byte == 0x20 {
-                if index > start && !lowercase && isAcronym(form[start..<index]) { return true }
-                if end { return false }
-                lowercase = false
-                index = utf8.index(after: index)
-                start = index
-                continue
-            }
-            if byte >= 0x61 && byte <= 0x7A {
-                lowercase = true
-            } else if byte >= 0xC3 && !lowercase {
-                // A Vietnamese lower-case letter (`ộ`, `đ`, `ư`) also rules the word out, without the
-                // Character properties `isAcronym` reads (some 2 000 instructions a word).
-                let second = utf8[utf8.index(after: index)]
-                let scalar: UInt32
-                if byte < 0xE0 {
-                    scalar = UInt32(byte & 0x1F) << 6 | UInt32(second & 0x3F)
-                } else {
-                    let third = utf8[utf8.index(index, offsetBy: 2)]
-                    scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+        let found: Bool? = ByteKey.withBytes(of: form) { bytes in
+            guard isSimple(bytes) else { return nil }
+            // Every scalar is a character: words split at U+0020 bytes, and a word with a lower-case ASCII
+            // letter (a letter not in capitals) is no acronym.
+            var start = 0
+            var lowercase = false
+            var index = 0
+            while true {
+                let end = index == bytes.count
+                let byte: UInt8 = end ? 0x20 : bytes[index]
+                if byte == 0x20 {
+                    if index > start && !lowercase {
+                        let utf8 = form.utf8
+                        let word = form[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: index)]
+                        if isAcronym(word) { return true }
+                    }
+                    if end { return false }
+                    lowercase = false
+                    index += 1
+                    start = index
+                    continue
                 }
-                if isVietnameseLowercase(scalar) { lowercase = true }
+                if byte >= 0x61 && byte <= 0x7A {
+                    lowercase = true
+                } else if byte >= 0xC3 && !lowercase {
+                    // A Vietnamese lower-case letter (`ộ`, `đ`, `ư`) also rules the word out, without the
+                    // Character properties `isAcronym` reads (some 2 000 instructions a word).
+                    let second = bytes[index + 1]
+                    let scalar: UInt32
+                    if byte < 0xE0 {
+                        scalar = UInt32(byte & 0x1F) << 6 | UInt32(second & 0x3F)
+                    } else {
+                        scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    }
+                    if isVietnameseLowercase(scalar) { lowercase = true }
+                }
+                index += 1
             }
-            index = utf8.index(after: index)
         }
+        return found ?? form.split(separator: " ").contains(where: isAcronym)
+    }
+
+    /// `text.split(separator: " ").contains(word)`, by the bytes when the text is ``isSimple(_:)`` (both are NFC:
+    /// equal words are equal bytes), without a `Set` or an array of the words.
+    static func containsWord(_ text: String, _ word: Substring) -> Bool {
+        let found: Bool? = ByteKey.withBytes(of: text) { t in
+            guard isSimple(t) else { return nil }
+            return ByteKey.withBytes(of: word) { w in
+                var start = 0
+                for end in 0...t.count where end == t.count || t[end] == 0x20 {
+                    if end - start == w.count && !w.isEmpty && memcmp(t.baseAddress! + start, w.baseAddress!, w.count) == 0 {
+                        return true
+                    }
+                    start = end + 1
+                }
+                return false
+            }
+        }
+        return found ?? text.split(separator: " ").contains(word)
     }
 
     /// Whether a scalar is one of the lower-case letters Vietnamese writes beyond ASCII: `à`–`ÿ` (not `÷`), `ă`, `đ`,
@@ -265,31 +362,37 @@ struct OrganizationResolver {
             if let name = resolved.names[index] { wanted.insert(name) }
         }
         guard !wanted.isEmpty else { return }
-        var extensions: [ByteKey: [String]] = [:]   // word prefix → the longer names that start with it
+        // Per wanted name id: the longer names that start with it and a space.
+        var extensions = [[String]](repeating: [], count: wanted.count)
+        var extended = false
         var seen = ByteIDs()
         for index in indices {
             guard let name = resolved.names[index], seen.insert(name).inserted else { continue }
-            let utf8 = Substring(name).utf8
-            if Self.isSimple(utf8) {
-                var position = utf8.startIndex
-                while position < utf8.endIndex {
-                    if utf8[position] == 0x20, wanted.contains(name[..<position]) {
-                        extensions[ByteKey(name[..<position]), default: []].append(name)
+            let simple: Bool = ByteKey.withBytes(of: name) { bytes in
+                guard Self.isSimple(bytes) else { return false }
+                for position in bytes.indices where bytes[position] == 0x20 {
+                    if let id = wanted.id(of: UnsafeBufferPointer(rebasing: bytes[..<position])) {
+                        extensions[id].append(name)
+                        extended = true
                     }
-                    position = utf8.index(after: position)
                 }
-            } else {
-                var position = name.startIndex
-                while let space = name[position...].firstIndex(of: " ") {
-                    if wanted.contains(name[..<space]) { extensions[ByteKey(name[..<space]), default: []].append(name) }
-                    position = name.index(after: space)
+                return true
+            }
+            if simple { continue }
+            var position = name.startIndex
+            while let space = name[position...].firstIndex(of: " ") {
+                if let id = wanted.id(of: name[..<space]) {
+                    extensions[id].append(name)
+                    extended = true
                 }
+                position = name.index(after: space)
             }
         }
-        guard !extensions.isEmpty else { return }
+        guard extended else { return }
         for index in indices {
             guard let name = resolved.names[index], phrases[index].knowledgeID == nil,
-                  let longer = extensions[ByteKey(name)] else { continue }
+                  let id = wanted.id(of: name), !extensions[id].isEmpty else { continue }
+            let longer = extensions[id]
             // Only an unambiguous expansion: one longer name, or one that all others extend.
             if let full = longer.min(by: { Self.characterCount($0) < Self.characterCount($1) }),
                longer.allSatisfy({ Self.hasPrefix($0, full) }) {
@@ -311,7 +414,7 @@ struct OrganizationResolver {
             guard let parent = contextParent(for: index, kind: "ministry", resolved: resolved, context: context!) else { continue }
             let full = name + " " + parent
             resolved.names[index] = full
-            resolved.parents[ByteKey(full)] = parent
+            resolved.setParent(parent, of: full)
         }
     }
 
@@ -329,14 +432,13 @@ struct OrganizationResolver {
             organizations = all.filter { !phrases[$0].isImplicit }
             var excluded = [Bool](repeating: false, count: phrases.count)
             var ministry = [Bool](repeating: false, count: phrases.count)
-            var kinds: [ByteKey: String] = [:]
             for index in organizations {
                 guard let id = phrases[index].knowledgeID else { continue }
-                let key = ByteKey(id)
-                let kind = kinds[key] ?? resolver.knowledge.entry(id: id)?.attributes["kind"] ?? ""
-                kinds[key] = kind
-                excluded[index] = ["party", "media", "foreign"].contains(kind)
-                ministry[index] = kind == "ministry"
+                switch resolver.entry(id: id)?.kind ?? "" {
+                case "party", "media", "foreign": excluded[index] = true
+                case "ministry": ministry[index] = true
+                default: break
+                }
             }
             self.excluded = excluded
             self.ministry = ministry
@@ -390,11 +492,14 @@ struct OrganizationResolver {
     }
 
     private func startsWithHead(_ name: String, heads: [Heads.Head]) -> Bool {
-        let utf8 = Substring(name).utf8
-        let simple = Self.isSimple(utf8)
-        // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.
-        return heads.contains { head in
-            simple && head.simple ? utf8.starts(with: head.text.utf8) : name.hasPrefix(head.text)
+        ByteKey.withBytes(of: name) { bytes in
+            let simple = Self.isSimple(bytes)
+            // Where every scalar of both is a character (and both are NFC), a prefix of bytes is a prefix of characters.
+            return heads.contains { head in
+                simple && head.simple
+                    ? head.bytes.withUnsafeBufferPointer { Self.startsWith(bytes, $0) }
+                    : name.hasPrefix(head.text)
+            }
         }
     }
 }
