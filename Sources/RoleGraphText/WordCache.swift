@@ -33,6 +33,8 @@ struct WordCache {
         var shape: Token.Shape
         /// The token's length in bytes.
         var length: Int32
+        /// The token's ``Token/wordListIndex``.
+        var wordListIndex: Int32
 
         init(_ token: Token) {
             length = Int32(truncatingIfNeeded: token.range.count)
@@ -40,6 +42,7 @@ struct WordCache {
             lower = token.lower
             kind = token.kind
             shape = token.shape
+            wordListIndex = token.wordListIndex
         }
     }
 
@@ -110,15 +113,15 @@ struct WordCache {
     /// - Complexity: O(k) for a word of k bytes.
     @inline(__always)
     mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { cache, w0, w1 in cache.newWord(p, range, w0, w1) }
+        entry(p, range) { cache, w0, w1, h in cache.newWord(p, range, w0, w1, hash: h) }
     }
 
     /// The views of a word this cache has not seen: from the shared table if it has them, else built.
     @inline(__always)
     private mutating func newWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                  _ w0: UInt64, _ w1: UInt64) -> Entry {
+                                  _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Entry {
         if let shared {
-            let known = shared.find(p, range.lowerBound, range.count, w0, w1)
+            let known = shared.find(p, range.lowerBound, range.count, w0, w1, hash: h)
             if known >= 0 { return shared.entries[known] }
         }
         return Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch))
@@ -127,7 +130,7 @@ struct WordCache {
     /// The entry of the number token at `range`.
     @inline(__always)
     mutating func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { _, _, _ in Entry(TokenViews.number(p, range, gap: .none)) }
+        entry(p, range) { _, _, _, _ in Entry(TokenViews.number(p, range, gap: .none)) }
     }
 
     /// The entry of the punctuation or symbol token of one scalar `v` at `range`.
@@ -143,22 +146,22 @@ struct WordCache {
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
-        return entry(p, range) { _, _, _ in Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)) }
+        return entry(p, range) { _, _, _, _ in Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)) }
     }
 
-    /// The entry for the bytes at `range`, from the table or built by `make` (given the cache and the
-    /// bytes' prefix words). Tokens of different kinds never share bytes, so one table serves them all.
+    /// The entry for the bytes at `range`, from the table or built by `make` (given the cache, the
+    /// bytes' prefix words and their hash). Tokens of different kinds never share bytes, so one table serves them all.
     @inline(__always)
     private mutating func entry(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                _ make: (inout WordCache, UInt64, UInt64) -> Entry) -> Int {
+                                _ make: (inout WordCache, UInt64, UInt64, UInt64) -> Entry) -> Int {
         let length = range.count
         let (w0, w1) = Self.prefix(p, range)
-        switch find(p, range.lowerBound, length, w0, w1) {
+        let h = Self.hash(w0, w1, length)
+        switch find(p, range.lowerBound, length, w0, w1, hash: h) {
         case .found(let index):
             return Int(index)
         case .empty(let slot):
-            let made = make(&self, w0, w1)
-            return insert(made, at: slot, range.lowerBound, length, w0, w1)
+            return insert(make(&self, w0, w1, h), at: slot, range.lowerBound, length, w0, w1)
         }
     }
 
@@ -171,7 +174,8 @@ struct WordCache {
     @inline(__always)
     mutating func span(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
                        _ w0: UInt64, _ w1: UInt64, ascii: Bool) -> (index: Int, length: Int) {
-        switch find(p, start, length, w0, w1) {
+        let h = Self.hash(w0, w1, length)
+        switch find(p, start, length, w0, w1, hash: h) {
         case .found(let index):
             if index >= 0 { return (Int(index), length) }
             let word = Int(-index - 1)
@@ -179,11 +183,11 @@ struct WordCache {
         case .empty(let slot):
             let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
             if end == start + length {
-                return (insert(newWord(p, start..<end, w0, w1), at: slot, start, length, w0, w1), length)
+                return (insert(newWord(p, start..<end, w0, w1, hash: h), at: slot, start, length, w0, w1), length)
             }
             let word = self.word(p, start..<end)
             // The word's insertion may have grown the table: look the span's slot up again.
-            guard case .empty(let spanSlot) = find(p, start, length, w0, w1) else { preconditionFailure() }
+            guard case .empty(let spanSlot) = find(p, start, length, w0, w1, hash: h) else { preconditionFailure() }
             slots[spanSlot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                                    index: Int32(truncatingIfNeeded: -word - 1))
             used += 1
@@ -197,14 +201,14 @@ struct WordCache {
         case empty(Int)
     }
 
-    /// The slot of the `length` bytes at `start` (first 16 bytes `w0`, `w1`), or the
-    /// empty slot where they belong.
+    /// The slot of the `length` bytes at `start` (first 16 bytes `w0`, `w1`, ``hash(_:_:_:)`` `h`),
+    /// or the empty slot where they belong.
     @inline(__always)
     private func find(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int,
-                      _ w0: UInt64, _ w1: UInt64) -> Probe {
+                      _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Probe {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: Self.hash(w0, w1, length) >> shift)
+            var slot = Int(truncatingIfNeeded: h >> shift)
             while true {
                 let candidate = slots[slot]
                 if candidate.length == 0 { return .empty(slot) }
@@ -218,7 +222,7 @@ struct WordCache {
     }
 
     /// Adds `entry`, the views of the `length` bytes at `start`, as a new entry in empty slot `slot`.
-    private mutating func insert(_ entry: Entry, at slot: Int, _ start: Int, _ length: Int,
+    private mutating func insert(_ entry: consuming Entry, at slot: Int, _ start: Int, _ length: Int,
                                  _ w0: UInt64, _ w1: UInt64) -> Int {
         let index = entries.count
         entries.append(entry)
@@ -235,8 +239,10 @@ struct WordCache {
     func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
         entries.withUnsafeBufferPointer { entries in
             let e = entries[index]
-            return Token(range: range, kind: e.kind, shape: e.shape, gap: gap,
-                         text: e.text, lower: e.lower, word: Int32(truncatingIfNeeded: index))
+            var token = Token(range: range, kind: e.kind, shape: e.shape, gap: gap,
+                              text: e.text, lower: e.lower, word: Int32(truncatingIfNeeded: index))
+            token.wordListIndex = e.wordListIndex
+            return token
         }
     }
 

@@ -6,7 +6,8 @@
 /// about 600 instructions; an article meets a few hundred new words, most of them ordinary syllables
 /// that every article repeats. A cache that misses asks this table before building: a hit copies the
 /// prebuilt views (two retains at most) instead. The cache numbers words per document as before, so
-/// nothing downstream sees the table.
+/// nothing downstream sees the table. An entry also records where its lower-case form stands in the word
+/// list (``Token/wordListIndex``), so a stage whose ids follow that list skips its own look-up.
 ///
 /// Immutable after `init`, so one table serves every thread (`Sendable`).
 ///
@@ -35,10 +36,12 @@ public final class WordTable: Sendable {
     /// A table of `words` (normalised text) that tokenise as one word each, and their capitalised forms
     /// (`bộ` → `Bộ`). - Complexity: O(total bytes), once per knowledge base.
     public init(words: [String]) {
-        var keys: [String] = []
+        var keys: [(form: String, listIndex: Int)] = []
         var seen: Set<String> = []
-        for word in words {
-            for form in [word, Self.capitalised(word)] where seen.insert(form).inserted { keys.append(form) }
+        for (listIndex, word) in words.enumerated() {
+            for form in [word, Self.capitalised(word)] where seen.insert(form).inserted {
+                keys.append((form, listIndex))
+            }
         }
         var entries: [WordCache.Entry] = []
         var bytes: [UInt8] = []
@@ -51,7 +54,7 @@ public final class WordTable: Sendable {
         }
         var slots = [WordCache.Slot](repeating: WordCache.Slot(), count: size)
         let shift = 64 - bits
-        for key in keys {
+        for (key, listIndex) in keys {
             let utf8 = Array(key.utf8)
             let token: Token? = utf8.withUnsafeBufferPointer { p in
                 let tokens = Tokenizer.tokens(in: p)
@@ -62,7 +65,9 @@ public final class WordTable: Sendable {
             var slot = Int(truncatingIfNeeded: WordCache.hash(w0, w1, utf8.count) >> shift)
             while slots[slot].length != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = WordCache.Slot(w0: w0, w1: w1, length: Int32(utf8.count), index: Int32(entries.count))
-            entries.append(WordCache.Entry(token))
+            var entry = WordCache.Entry(token)
+            if token.lower == words[listIndex] { entry.wordListIndex = Int32(truncatingIfNeeded: listIndex) }
+            entries.append(entry)
             starts.append(bytes.count)
             bytes += utf8
         }
@@ -80,12 +85,14 @@ public final class WordTable: Sendable {
     }
 
     /// The entry whose key is the `length` bytes of `p` at `start` (first 16 bytes `w0`, `w1`, zero
-    /// padded), or -1. - Complexity: O(1) expected; compares bytes beyond the 16th only for long keys.
+    /// padded; ``WordCache/hash(_:_:_:)`` `h`), or -1.
+    /// - Complexity: O(1) expected; compares bytes beyond the 16th only for long keys.
     @inline(__always)
-    func find(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ w0: UInt64, _ w1: UInt64) -> Int {
+    func find(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, _ w0: UInt64, _ w1: UInt64,
+              hash h: UInt64) -> Int {
         if entries.isEmpty { return -1 }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: WordCache.hash(w0, w1, length) >> shift)
+        var slot = Int(truncatingIfNeeded: h >> shift)
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let candidate = Int(slots[slot].length)

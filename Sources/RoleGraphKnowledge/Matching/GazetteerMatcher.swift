@@ -139,8 +139,10 @@ public struct GazetteerMatcher: Sendable {
     /// `syllables:` overloads. Compute it once per document and reuse it for every call.
     ///
     /// Tokens that share a ``Token/word`` number (the same bytes, hence the same `lower`) share the id,
-    /// so the vocabulary is asked once per distinct token: news repeats each syllable many times.
-    /// - Complexity: O(tokens), plus one hash per distinct token.
+    /// so the vocabulary is asked once per distinct token: news repeats each syllable many times. A token
+    /// of a ``WordTable`` made from ``syllables`` carries its id (``Token/wordListIndex``), checked by a
+    /// byte compare instead of a look-up.
+    /// - Complexity: O(tokens), plus one hash per distinct token not from that table.
     public func syllableIDs(for tokens: [Token]) -> [Int32] {
         var exotic: [String: Int32] = [:]
         // By word number: the id + 2, 0 = not looked up yet (sized on first use of a number).
@@ -158,9 +160,13 @@ public struct GazetteerMatcher: Sendable {
                         }
                     }
                     let lower = tokens[i].lower
+                    let listed = tokens[i].wordListIndex
                     let id: Int32
                     let fast = lower.utf8.withContiguousStorageIfAvailable { p -> Int32? in
-                        SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
+                        // A word of the table made from `syllables` names its id; checked, as tokens
+                        // from another table would name another list.
+                        if listed >= 0, vocabulary.isSyllable(listed, p) { return listed }
+                        return SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
                     }
                     if case let found?? = fast {
                         id = found

@@ -77,6 +77,16 @@ struct SyllableVocabulary: Sendable {
         }
     }
 
+    /// Whether syllable `id` (any value) has exactly the bytes `p`: an id to check, cheaper than a
+    /// look-up (no hash, no probe).
+    @inline(__always)
+    func isSyllable(_ id: Int32, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let i = Int(id)
+        guard i >= 0, i < count, Int(offsets[i + 1] &- offsets[i]) == p.count else { return false }
+        let (w0, w1) = Self.head(p)
+        return heads[2 &* i] == w0 && heads[2 &* i &+ 1] == w1 && (p.count <= 16 || equalsLong(i, p))
+    }
+
     /// Full comparison for syllables longer than 16 bytes (the length is part of the hash and checked here).
     @inline(never)
     private func equalsLong(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
