@@ -171,6 +171,7 @@ struct WordCache {
     /// non-ASCII bytes (`ascii`) the span is the word; otherwise the word may end at a
     /// non-ASCII scalar that is no letter (`Việt”`), which the first occurrence finds out
     /// and the table remembers. Returns the word's entry and length in bytes.
+    /// - Complexity: a hash and a probe for a span seen before (inlined: most tokens are such).
     @inline(__always)
     mutating func span(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
                        _ w0: UInt64, _ w1: UInt64, ascii: Bool) -> (index: Int, length: Int) {
@@ -181,19 +182,33 @@ struct WordCache {
             let word = Int(-index - 1)
             return (word, Int(entries[word].length))
         case .empty(let slot):
-            let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
-            if end == start + length {
-                return (insert(newWord(p, start..<end, w0, w1, hash: h), at: slot, start, length, w0, w1), length)
-            }
-            let word = self.word(p, start..<end)
-            // The word's insertion may have grown the table: look the span's slot up again.
-            guard case .empty(let spanSlot) = find(p, start, length, w0, w1, hash: h) else { preconditionFailure() }
-            slots[spanSlot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
-                                   index: Int32(truncatingIfNeeded: -word - 1))
-            used += 1
-            if used * 2 > slots.count { grow() }
-            return (word, end - start)
+            return newSpan(p, at: start, length: length, w0, w1, hash: h, ascii: ascii, slot: slot)
         }
+    }
+
+    /// ``span(_:at:length:_:_:ascii:)`` for a span this cache has not seen, whose slot is `slot`.
+    @inline(never)
+    private mutating func newSpan(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
+                                  _ w0: UInt64, _ w1: UInt64, hash h: UInt64, ascii: Bool,
+                                  slot: Int) -> (index: Int, length: Int) {
+        if let shared {
+            // A key of the shared table tokenises as one word over all its bytes: the span is the word.
+            let known = shared.find(p, start, length, w0, w1, hash: h)
+            if known >= 0 { return (insert(shared.entries[known], at: slot, start, length, w0, w1), length) }
+        }
+        let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
+        if end == start + length {
+            let views = TokenViews.word(p, start..<end, gap: .none, scratch: &scratch)
+            return (insert(Entry(views), at: slot, start, length, w0, w1), length)
+        }
+        let word = self.word(p, start..<end)
+        // The word's insertion may have grown the table: look the span's slot up again.
+        guard case .empty(let spanSlot) = find(p, start, length, w0, w1, hash: h) else { preconditionFailure() }
+        slots[spanSlot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
+                               index: Int32(truncatingIfNeeded: -word - 1))
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return (word, end - start)
     }
 
     private enum Probe {
