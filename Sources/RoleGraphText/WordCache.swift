@@ -3,7 +3,9 @@
 /// numbers and punctuation marks, so each distinct token is decoded and lower-cased once
 /// and later occurrences copy its two strings. An entry's index is the tokens' ``Token/word``. The cache
 /// hands out the same `String` instances every time, so a copy is a retain (and nothing
-/// at all for the small strings a syllable fits in), never an allocation.
+/// at all for the small strings a syllable fits in), never an allocation. An entry whose
+/// views the shared ``WordTable`` holds (most of an article's distinct words) points at
+/// them instead of copying them: four bytes, nothing to retain or release.
 ///
 /// An open-addressing table keyed by the token's bytes, compared in place in the text
 /// being tokenised: no key is ever allocated.
@@ -53,17 +55,22 @@ struct WordCache {
     private var shift: UInt64
     /// Per entry: where its first occurrence starts in the text.
     private var starts: [Int] = []
-    /// Per entry: its views.
-    private(set) var entries: [Entry] = []
+    /// Per entry: where its views are, `i >= 0` for `sharedViews[i]`, `i < 0` for `built[-i - 1]`.
+    private var views: [Int32] = []
+    /// Views this cache built (tokens the shared table does not hold).
+    private var built: [Entry] = []
     /// Entry of each single-byte (ASCII) punctuation or symbol token, -1 until first seen.
     private var ascii: [Int32]
     /// Buffers for building the views of new words.
     private var scratch = TokenViews.Scratch()
     /// Prebuilt views of common words, asked before a new word's views are built.
     private let shared: WordTable?
+    /// `shared`'s views.
+    private let sharedViews: [Entry]
 
     init(capacity: Int, shared: WordTable? = nil) {
         self.shared = shared
+        sharedViews = shared?.entries ?? []
         var size = 64
         var bits: UInt64 = 6
         while size < capacity * 2 {
@@ -73,7 +80,7 @@ struct WordCache {
         slots = [Slot](repeating: Slot(), count: size)
         shift = 64 - bits
         starts.reserveCapacity(capacity)
-        entries.reserveCapacity(capacity)
+        views.reserveCapacity(capacity)
         ascii = [Int32](repeating: -1, count: 128)
     }
 
@@ -116,21 +123,28 @@ struct WordCache {
         entry(p, range) { cache, w0, w1, h in cache.newWord(p, range, w0, w1, hash: h) }
     }
 
-    /// The views of a word this cache has not seen: from the shared table if it has them, else built.
+    /// The views of a word this cache has not seen (see ``views``): the shared table's if it has them,
+    /// else built.
     @inline(__always)
     private mutating func newWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                  _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Entry {
+                                  _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Int32 {
         if let shared {
             let known = shared.find(p, range.lowerBound, range.count, w0, w1, hash: h)
-            if known >= 0 { return shared.entries[known] }
+            if known >= 0 { return Int32(truncatingIfNeeded: known) }
         }
-        return Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch))
+        return build(Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch)))
+    }
+
+    /// Keeps views this cache built; returns where they are (see ``views``).
+    private mutating func build(_ entry: consuming Entry) -> Int32 {
+        built.append(entry)
+        return Int32(truncatingIfNeeded: -built.count)
     }
 
     /// The entry of the number token at `range`.
     @inline(__always)
     mutating func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { _, _, _, _ in Entry(TokenViews.number(p, range, gap: .none)) }
+        entry(p, range) { cache, _, _, _ in cache.build(Entry(TokenViews.number(p, range, gap: .none))) }
     }
 
     /// The entry of the punctuation or symbol token of one scalar `v` at `range`.
@@ -140,20 +154,23 @@ struct WordCache {
         if v < 0x80 {
             let known = ascii[Int(v)]
             if known >= 0 { return Int(known) }
-            let index = entries.count
-            entries.append(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+            let index = views.count
+            views.append(build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none))))
             starts.append(range.lowerBound)
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
-        return entry(p, range) { _, _, _, _ in Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)) }
+        return entry(p, range) { cache, _, _, _ in
+            cache.build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+        }
     }
 
-    /// The entry for the bytes at `range`, from the table or built by `make` (given the cache, the
-    /// bytes' prefix words and their hash). Tokens of different kinds never share bytes, so one table serves them all.
+    /// The entry for the bytes at `range`, from the table or with the views `make` finds (given the cache,
+    /// the bytes' prefix words and their hash; see ``views``). Tokens of different kinds never share bytes,
+    /// so one table serves them all.
     @inline(__always)
     private mutating func entry(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                _ make: (inout WordCache, UInt64, UInt64, UInt64) -> Entry) -> Int {
+                                _ make: (inout WordCache, UInt64, UInt64, UInt64) -> Int32) -> Int {
         let length = range.count
         let (w0, w1) = Self.prefix(p, range)
         let h = Self.hash(w0, w1, length)
@@ -180,7 +197,7 @@ struct WordCache {
         case .found(let index):
             if index >= 0 { return (Int(index), length) }
             let word = Int(-index - 1)
-            return (word, Int(entries[word].length))
+            return (word, byteLength(of: word))
         case .empty(let slot):
             return newSpan(p, at: start, length: length, w0, w1, hash: h, ascii: ascii, slot: slot)
         }
@@ -194,12 +211,12 @@ struct WordCache {
         if let shared {
             // A key of the shared table tokenises as one word over all its bytes: the span is the word.
             let known = shared.find(p, start, length, w0, w1, hash: h)
-            if known >= 0 { return (insert(shared.entries[known], at: slot, start, length, w0, w1), length) }
+            if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
         }
         let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
         if end == start + length {
-            let views = TokenViews.word(p, start..<end, gap: .none, scratch: &scratch)
-            return (insert(Entry(views), at: slot, start, length, w0, w1), length)
+            let views = build(Entry(TokenViews.word(p, start..<end, gap: .none, scratch: &scratch)))
+            return (insert(views, at: slot, start, length, w0, w1), length)
         }
         let word = self.word(p, start..<end)
         // The word's insertion may have grown the table: look the span's slot up again.
@@ -236,11 +253,12 @@ struct WordCache {
         }
     }
 
-    /// Adds `entry`, the views of the `length` bytes at `start`, as a new entry in empty slot `slot`.
-    private mutating func insert(_ entry: consuming Entry, at slot: Int, _ start: Int, _ length: Int,
+    /// Adds the `length` bytes at `start`, with the views `at` (see ``views``), as a new entry in empty
+    /// slot `slot`.
+    private mutating func insert(_ at: Int32, at slot: Int, _ start: Int, _ length: Int,
                                  _ w0: UInt64, _ w1: UInt64) -> Int {
-        let index = entries.count
-        entries.append(entry)
+        let index = views.count
+        views.append(at)
         starts.append(start)
         slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                            index: Int32(truncatingIfNeeded: index))
@@ -252,12 +270,30 @@ struct WordCache {
     /// The token of entry `index` at `range`.
     @inline(__always)
     func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
-        entries.withUnsafeBufferPointer { entries in
-            let e = entries[index]
-            var token = Token(range: range, kind: e.kind, shape: e.shape, gap: gap,
-                              text: e.text, lower: e.lower, word: Int32(truncatingIfNeeded: index))
-            token.wordListIndex = e.wordListIndex
+        withViews(of: index) { e in
+            var token = Token(range: range, kind: e.pointee.kind, shape: e.pointee.shape, gap: gap,
+                              text: e.pointee.text, lower: e.pointee.lower, word: Int32(truncatingIfNeeded: index))
+            token.wordListIndex = e.pointee.wordListIndex
             return token
+        }
+    }
+
+    /// The length in bytes of entry `index`.
+    @inline(__always)
+    private func byteLength(of index: Int) -> Int {
+        withViews(of: index) { Int($0.pointee.length) }
+    }
+
+    /// `body` of the views of entry `index`, borrowed where they are (a select, not a branch: which
+    /// array an entry uses follows the text, not a pattern).
+    @inline(__always)
+    private func withViews<R>(of index: Int, _ body: (UnsafePointer<Entry>) -> R) -> R {
+        let at = Int(views[index])
+        return sharedViews.withUnsafeBufferPointer { shared in
+            built.withUnsafeBufferPointer { built in
+                let base = at >= 0 ? shared.baseAddress : built.baseAddress
+                return body(base.unsafelyUnwrapped + (at >= 0 ? at : ~at))
+            }
         }
     }
 
