@@ -128,10 +128,8 @@ struct WordCache {
     @inline(__always)
     private mutating func newWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                   _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Int32 {
-        if let shared {
-            let known = shared.find(p, range.lowerBound, range.count, w0, w1, hash: h)
-            if known >= 0 { return Int32(truncatingIfNeeded: known) }
-        }
+        let known = shared?.find(p, range.lowerBound, range.count, w0, w1, hash: h) ?? -1
+        if known >= 0 { return Int32(truncatingIfNeeded: known) }
         return build(Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch)))
     }
 
@@ -208,11 +206,9 @@ struct WordCache {
     private mutating func newSpan(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
                                   _ w0: UInt64, _ w1: UInt64, hash h: UInt64, ascii: Bool,
                                   slot: Int) -> (index: Int, length: Int) {
-        if let shared {
-            // A key of the shared table tokenises as one word over all its bytes: the span is the word.
-            let known = shared.find(p, start, length, w0, w1, hash: h)
-            if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
-        }
+        // A key of the shared table tokenises as one word over all its bytes: the span is the word.
+        let known = shared?.find(p, start, length, w0, w1, hash: h) ?? -1
+        if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
         let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
         if end == start + length {
             let views = build(Entry(TokenViews.word(p, start..<end, gap: .none, scratch: &scratch)))
