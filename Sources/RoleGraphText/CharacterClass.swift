@@ -26,6 +26,7 @@ enum CharacterClass: UInt8 {
         if v >= 0xC0 && v <= 0x24F { return (v == 0xD7 || v == 0xF7) ? .symbol : .letter }
         if v >= 0x1E00 && v <= 0x1EFF { return .letter }
         if v >= 0x300 && v < 0x370 { return .letter }  // combining marks stay in their word
+        if v >= 0x2010 && v <= 0x2027 { return .punctuation }  // dashes, quotes, bullets, ellipsis (Pd Po Pi Pf Ps)
         guard let s = Unicode.Scalar(v) else { return .symbol }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
