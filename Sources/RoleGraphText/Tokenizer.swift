@@ -27,7 +27,7 @@ public enum Tokenizer {
     /// Tokens of normalised UTF-8 bytes.
     static func tokens(in p: UnsafeBufferPointer<UInt8>, words: WordTable? = nil) -> [Token] {
         // About one distinct token per 16 bytes in an article; a few thousand in a long text.
-        var state = State(cache: WordCache(capacity: Swift.min(Swift.max(p.count / 16, 64), 2048), shared: words))
+        var state = State(cache: WordCache(capacity: Swift.min(Swift.max(p.count / 16, 8), 2048), shared: words))
         // Tokens are written straight into the array's storage, sized from news averaging
         // about 5.4 bytes a token; text denser in tokens continues by appending.
         var tokens = [Token](unsafeUninitializedCapacity: p.count / 5 + 16) { buffer, count in

@@ -71,8 +71,8 @@ struct WordCache {
     init(capacity: Int, shared: WordTable? = nil) {
         self.shared = shared
         sharedViews = shared?.entries ?? []
-        var size = 64
-        var bits: UInt64 = 6
+        var size = 16  // short texts (a knowledge-base surface) need few slots
+        var bits: UInt64 = 4
         while size < capacity * 2 {
             size <<= 1
             bits += 1
