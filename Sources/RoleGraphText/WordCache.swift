@@ -46,6 +46,16 @@ struct WordCache {
             shape = token.shape
             wordListIndex = token.wordListIndex
         }
+
+        /// The views of a word of `length` bytes (``TokenViews/wordViews(_:_:scratch:)``).
+        init(word views: (text: String, lower: String, shape: Token.Shape), length: Int) {
+            self.length = Int32(truncatingIfNeeded: length)
+            text = views.text
+            lower = views.lower
+            kind = .word
+            shape = views.shape
+            wordListIndex = -1
+        }
     }
 
     private var slots: [Slot]
@@ -115,7 +125,7 @@ struct WordCache {
         return (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
     }
 
-    /// The entry of the word token at `range`, built by ``TokenViews/word(_:_:gap:)`` the
+    /// The entry of the word token at `range`, built by ``TokenViews/wordViews(_:_:scratch:)`` the
     /// first time.
     /// - Complexity: O(k) for a word of k bytes.
     @inline(__always)
@@ -130,7 +140,7 @@ struct WordCache {
                                   _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Int32 {
         let known = shared?.find(p, range.lowerBound, range.count, w0, w1, hash: h) ?? -1
         if known >= 0 { return Int32(truncatingIfNeeded: known) }
-        return build(Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch)))
+        return build(Entry(word: TokenViews.wordViews(p, range, scratch: &scratch), length: range.count))
     }
 
     /// Keeps views this cache built; returns where they are (see ``views``).
@@ -211,7 +221,7 @@ struct WordCache {
         if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
         let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
         if end == start + length {
-            let views = build(Entry(TokenViews.word(p, start..<end, gap: .none, scratch: &scratch)))
+            let views = build(Entry(word: TokenViews.wordViews(p, start..<end, scratch: &scratch), length: length))
             return (insert(views, at: slot, start, length, w0, w1), length)
         }
         let word = self.word(p, start..<end)

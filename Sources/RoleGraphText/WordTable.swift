@@ -2,7 +2,7 @@
 /// capitalised), built once and shared by every tokenisation.
 ///
 /// Each tokenisation memoises its distinct tokens in a ``WordCache``, and building the views of a word
-/// the cache has not seen (``TokenViews/word(_:_:gap:scratch:)``: decode, lower-case, two `String`s) costs
+/// the cache has not seen (``TokenViews/word(_:_:gap:)``: decode, lower-case, two `String`s) costs
 /// about 600 instructions; an article meets a few hundred new words, most of them ordinary syllables
 /// that every article repeats. A cache that misses asks this table before building: a hit copies the
 /// prebuilt views (two retains at most) instead. The cache numbers words per document as before, so
@@ -11,7 +11,7 @@
 ///
 /// Immutable after `init`, so one table serves every thread (`Sendable`).
 ///
-/// - Invariant: an entry's views are those ``TokenViews/word(_:_:gap:scratch:)`` builds from its key's
+/// - Invariant: an entry's views are those ``TokenViews/word(_:_:gap:)`` builds from its key's
 ///   bytes (`init` keeps only keys that tokenise as one word over all their bytes, and takes that token's
 ///   views). The cache asks only with the exact bytes of a word it has delimited, so a hit gives the
 ///   views it would have built: tokens are the same with or without the table.
