@@ -24,11 +24,11 @@ enum TokenViews {
         var firstCasedIsUpper = false
         var lower = scratch.lower
         scratch = Scratch()  // `lower` holds the only reference: appends do not copy
-        defer {
-            lower.removeAll(keepingCapacity: true)
-            scratch = Scratch(lower: lower)
-        }
-        lower.reserveCapacity(range.count)
+        defer { scratch = Scratch(lower: lower) }
+        // This word's bytes follow the previous words': emptying the buffer costs more than a short
+        // word (some 80 instructions), so it is emptied only once it holds a few thousand bytes.
+        if lower.count > 4096 { lower.removeAll(keepingCapacity: true) }
+        let base = lower.count
         var i = range.lowerBound
         while i < range.upperBound {
             let b = p[i]
@@ -65,8 +65,8 @@ enum TokenViews {
             shape = .mixed
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
-        let lowerString = shape == .lower && lower.count == range.count
-            ? text : String(decoding: lower, as: UTF8.self)
+        let lowerString = shape == .lower && lower.count - base == range.count
+            ? text : String(decoding: lower[base...], as: UTF8.self)
         return (text, lowerString, shape)
     }
 
