@@ -46,6 +46,9 @@ public final class WordTable: Sendable {
         var entries: [WordCache.Entry] = []
         var bytes: [UInt8] = []
         var starts: [Int] = []
+        entries.reserveCapacity(keys.count)
+        starts.reserveCapacity(keys.count)
+        var scratch = TokenViews.Scratch()
         var size = 64
         var bits: UInt64 = 6
         while size < keys.count * 2 {
@@ -56,17 +59,16 @@ public final class WordTable: Sendable {
         let shift = 64 - bits
         for (key, listIndex) in keys {
             let utf8 = Array(key.utf8)
-            let token: Token? = utf8.withUnsafeBufferPointer { p in
-                let tokens = Tokenizer.tokens(in: p)
-                return tokens.count == 1 && tokens[0].kind == .word && tokens[0].range == 0..<p.count ? tokens[0] : nil
+            let views = utf8.withUnsafeBufferPointer { p in
+                Self.isOneWord(p) ? TokenViews.wordViews(p, 0..<p.count, scratch: &scratch) : nil
             }
-            guard let token, utf8.count <= Int(Int32.max) else { continue }
+            guard let views, utf8.count <= Int(Int32.max) else { continue }
             let (w0, w1) = utf8.withUnsafeBufferPointer { WordCache.prefix($0, 0..<$0.count) }
             var slot = Int(truncatingIfNeeded: WordCache.hash(w0, w1, utf8.count) >> shift)
             while slots[slot].length != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = WordCache.Slot(w0: w0, w1: w1, length: Int32(utf8.count), index: Int32(entries.count))
-            var entry = WordCache.Entry(token)
-            if token.lower == words[listIndex] { entry.wordListIndex = Int32(truncatingIfNeeded: listIndex) }
+            var entry = WordCache.Entry(word: views, length: utf8.count)
+            if views.lower == words[listIndex] { entry.wordListIndex = Int32(truncatingIfNeeded: listIndex) }
             entries.append(entry)
             starts.append(bytes.count)
             bytes += utf8
@@ -76,6 +78,15 @@ public final class WordTable: Sendable {
         self.bytes = bytes
         self.starts = starts
         self.entries = entries
+    }
+
+    /// Whether the bytes tokenise as one word over all of them: they start with a letter, and the word
+    /// the tokenizer scans from there runs to their end. Asked of each key without tokenising it (a
+    /// tokenisation sets up a cache: some 1,000 instructions per key).
+    private static func isOneWord(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !p.isEmpty else { return false }
+        let (first, length) = UTF8Scalars.decode(p, at: 0)
+        return CharacterClass.of(first) == .letter && Tokenizer.scanWord(p, from: length) == p.count
     }
 
     /// `word` with its first letter upper-case (`đồng` → `Đồng`), or `word` when it has none to change.
