@@ -63,10 +63,15 @@ struct WordCache {
     private var used = 0
     /// Slot of a hash: its top `64 - shift` bits.
     private var shift: UInt64
-    /// Per entry: where its first occurrence starts in the text.
-    private var starts: [Int] = []
-    /// Per entry: where its views are, `i >= 0` for `sharedViews[i]`, `i < 0` for `built[-i - 1]`.
-    private var views: [Int32] = []
+    /// Where an entry's first occurrence starts in the text, and where its views are: `views >= 0`
+    /// for `sharedViews[views]`, `< 0` for `built[-views - 1]`.
+    struct Place {
+        var start: Int
+        var views: Int32
+    }
+
+    /// Per entry: its place.
+    private var places: [Place] = []
     /// Views this cache built (tokens the shared table does not hold).
     private var built: [Entry] = []
     /// Entry of each single-byte (ASCII) punctuation or symbol token, -1 until first seen.
@@ -89,8 +94,7 @@ struct WordCache {
         }
         slots = [Slot](repeating: Slot(), count: size)
         shift = 64 - bits
-        starts.reserveCapacity(capacity)
-        views.reserveCapacity(capacity)
+        places.reserveCapacity(capacity)
         ascii = [Int32](repeating: -1, count: 128)
     }
 
@@ -133,7 +137,7 @@ struct WordCache {
         entry(p, range) { cache, w0, w1, h in cache.newWord(p, range, w0, w1, hash: h) }
     }
 
-    /// The views of a word this cache has not seen (see ``views``): the shared table's if it has them,
+    /// The views of a word this cache has not seen (see ``Place/views``): the shared table's if it has them,
     /// else built.
     @inline(__always)
     private mutating func newWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
@@ -143,7 +147,7 @@ struct WordCache {
         return build(Entry(word: TokenViews.wordViews(p, range, scratch: &scratch), length: range.count))
     }
 
-    /// Keeps views this cache built; returns where they are (see ``views``).
+    /// Keeps views this cache built; returns where they are (see ``Place/views``).
     private mutating func build(_ entry: consuming Entry) -> Int32 {
         built.append(entry)
         return Int32(truncatingIfNeeded: -built.count)
@@ -162,9 +166,9 @@ struct WordCache {
         if v < 0x80 {
             let known = ascii[Int(v)]
             if known >= 0 { return Int(known) }
-            let index = views.count
-            views.append(build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none))))
-            starts.append(range.lowerBound)
+            let index = places.count
+            let views = build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+            places.append(Place(start: range.lowerBound, views: views))
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
@@ -174,7 +178,7 @@ struct WordCache {
     }
 
     /// The entry for the bytes at `range`, from the table or with the views `make` finds (given the cache,
-    /// the bytes' prefix words and their hash; see ``views``). Tokens of different kinds never share bytes,
+    /// the bytes' prefix words and their hash; see ``Place/views``). Tokens of different kinds never share bytes,
     /// so one table serves them all.
     @inline(__always)
     private mutating func entry(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
@@ -251,7 +255,7 @@ struct WordCache {
                 let candidate = slots[slot]
                 if candidate.length == 0 { return .empty(slot) }
                 if candidate.w0 == w0, candidate.w1 == w1, Int(candidate.length) == length,
-                   length <= 16 || Self.equal(p, starts[Int(candidate.index)] + 16, start + 16, length - 16) {
+                   length <= 16 || Self.equal(p, places[Int(candidate.index)].start + 16, start + 16, length - 16) {
                     return .found(candidate.index)
                 }
                 slot = (slot + 1) & mask
@@ -259,13 +263,12 @@ struct WordCache {
         }
     }
 
-    /// Adds the `length` bytes at `start`, with the views `at` (see ``views``), as a new entry in empty
+    /// Adds the `length` bytes at `start`, with the views `at` (see ``Place/views``), as a new entry in empty
     /// slot `slot`.
     private mutating func insert(_ at: Int32, at slot: Int, _ start: Int, _ length: Int,
                                  _ w0: UInt64, _ w1: UInt64) -> Int {
-        let index = views.count
-        views.append(at)
-        starts.append(start)
+        let index = places.count
+        places.append(Place(start: start, views: at))
         slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                            index: Int32(truncatingIfNeeded: index))
         used += 1
@@ -294,7 +297,7 @@ struct WordCache {
     /// array an entry uses follows the text, not a pattern).
     @inline(__always)
     private func withViews<R>(of index: Int, _ body: (UnsafePointer<Entry>) -> R) -> R {
-        let at = Int(views[index])
+        let at = Int(places[index].views)
         return sharedViews.withUnsafeBufferPointer { shared in
             built.withUnsafeBufferPointer { built in
                 let base = at >= 0 ? shared.baseAddress : built.baseAddress
