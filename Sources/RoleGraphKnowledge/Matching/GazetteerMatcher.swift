@@ -141,7 +141,7 @@ public struct GazetteerMatcher: Sendable {
     /// Tokens that share a ``Token/word`` number (the same bytes, hence the same `lower`) share the id,
     /// so the vocabulary is asked once per distinct token: news repeats each syllable many times. A token
     /// of a ``WordTable`` made from ``syllables`` carries its id (``Token/wordListIndex``), checked by a
-    /// byte compare instead of a look-up.
+    /// string compare instead of a look-up.
     /// - Complexity: O(tokens), plus one hash per distinct token not from that table.
     public func syllableIDs(for tokens: [Token]) -> [Int32] {
         var exotic: [String: Int32] = [:]
@@ -164,13 +164,13 @@ public struct GazetteerMatcher: Sendable {
                         let lower = tokens[i].lower
                         let listed = tokens[i].wordListIndex
                         let id: Int32
-                        let fast = lower.utf8.withContiguousStorageIfAvailable { p -> Int32? in
-                            // A word of the table made from `syllables` names its id; checked, as tokens
-                            // from another table would name another list.
-                            if listed >= 0, vocabulary.isSyllable(listed, p) { return listed }
-                            return SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
-                        }
-                        if case let found?? = fast {
+                        // A word of the table made from `syllables` names its id; checked, as tokens from
+                        // another table would name another list.
+                        if listed >= 0, vocabulary.isSyllable(listed, lower) {
+                            id = listed
+                        } else if case let found?? = lower.utf8.withContiguousStorageIfAvailable({ p -> Int32? in
+                            SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
+                        }) {
                             id = found
                         } else if let found = exotic[lower] {
                             id = found

@@ -23,10 +23,8 @@ struct SyllableVocabulary: Sendable {
 
     var count: Int { hashes.count }
 
-    /// Every syllable, in id order.
-    var syllables: [String] {
-        (0..<count).map { String(decoding: bytes[Int(offsets[$0])..<Int(offsets[$0 + 1])], as: UTF8.self) }
-    }
+    /// Every syllable, in id order: kept, so that checking an id a token names costs one `String ==`.
+    private(set) var syllables: [String] = []
 
     // MARK: Look-up
 
@@ -77,14 +75,12 @@ struct SyllableVocabulary: Sendable {
         }
     }
 
-    /// Whether syllable `id` (any value) has exactly the bytes `p`: an id to check, cheaper than a
-    /// look-up (no hash, no probe).
+    /// Whether syllable `id` (any value) is `lower`: an id to check, cheaper than a look-up (equal small
+    /// strings compare as two words).
     @inline(__always)
-    func isSyllable(_ id: Int32, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isSyllable(_ id: Int32, _ lower: String) -> Bool {
         let i = Int(id)
-        guard i >= 0, i < count, Int(offsets[i + 1] &- offsets[i]) == p.count else { return false }
-        let (w0, w1) = Self.head(p)
-        return heads[2 &* i] == w0 && heads[2 &* i &+ 1] == w1 && (p.count <= 16 || equalsLong(i, p))
+        return i >= 0 && i < syllables.count && syllables[i] == lower
     }
 
     /// Full comparison for syllables longer than 16 bytes (the length is part of the hash and checked here).
@@ -116,6 +112,7 @@ struct SyllableVocabulary: Sendable {
         let h = Self.hash(p, w0, w1)
         bytes.append(contentsOf: p)
         offsets.append(Int32(bytes.count))
+        syllables.append(String(decoding: p, as: UTF8.self))
         hashes.append(h)
         heads.append(w0)
         heads.append(w1)
@@ -141,9 +138,7 @@ struct SyllableVocabulary: Sendable {
     }
 
     /// The canonical text of syllable `id`.
-    func string(_ id: Int32) -> String {
-        String(decoding: bytes[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF8.self)
-    }
+    func string(_ id: Int32) -> String { syllables[Int(id)] }
 
     // MARK: Canonical form
 
