@@ -155,12 +155,8 @@ public enum Tokenizer {
                 continue
             }
             let (v, length) = UTF8Scalars.decode(p, at: j)
-            // Vietnamese letters without the general look-up.
-            let isLetter = (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
-            if !isLetter {
-                let cls = CharacterClass.of(v)
-                guard cls == .letter || cls == .digit else { break }
-            }
+            let cls = CharacterClass.of(v)
+            guard cls == .letter || cls == .digit else { break }
             j += length
         }
         return j

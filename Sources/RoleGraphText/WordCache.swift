@@ -95,6 +95,7 @@ struct WordCache {
         slots = [Slot](repeating: Slot(), count: size)
         shift = 64 - bits
         places.reserveCapacity(capacity)
+        built.reserveCapacity(capacity / 4)  // most words of an article are the shared table's
         ascii = [Int32](repeating: -1, count: 128)
     }
 
