@@ -251,7 +251,7 @@ struct WordCache {
                       _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Probe {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: h >> shift)
+            var slot = Int(truncatingIfNeeded: h &>> shift)
             while true {
                 let candidate = slots[slot]
                 if candidate.length == 0 { return .empty(slot) }
@@ -259,7 +259,7 @@ struct WordCache {
                    length <= 16 || Self.equal(p, places[Int(candidate.index)].start + 16, start + 16, length - 16) {
                     return .found(candidate.index)
                 }
-                slot = (slot + 1) & mask
+                slot = (slot &+ 1) & mask
             }
         }
     }

@@ -103,7 +103,7 @@ public final class WordTable: Sendable {
               hash h: UInt64) -> Int {
         if entries.isEmpty { return -1 }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h >> shift)
+        var slot = Int(truncatingIfNeeded: h &>> shift)
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let candidate = Int(slots[slot].length)
@@ -116,7 +116,7 @@ public final class WordTable: Sendable {
                         return index
                     }
                 }
-                slot = (slot + 1) & mask
+                slot = (slot &+ 1) & mask
             }
         }
     }
