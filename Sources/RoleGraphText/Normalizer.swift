@@ -119,6 +119,7 @@ struct Normalizer {
     static func isPlain(_ v: UInt32) -> Bool {
         // Latin (every Vietnamese letter but those in U+1Exx): plain unless a compatibility fold applies.
         if v < 0x300 { return v != 0xA0 && v != 0xD0 && v != 0xF0 && v != 0x85 }
+        if v >= 0x1E00 && v < 0x1F00 { return true }  // Latin Extended Additional (Vietnamese): stable, no fold
         return (ScalarProperties.isStableStarter(v)
             || (v >= 0x1F000 && v < 0x1FB00)      // emoji and pictographs
             || (v >= 0xFE00 && v <= 0xFE0F))      // variation selectors
