@@ -82,7 +82,7 @@ public final class WordTable: Sendable {
 
     /// Whether the bytes tokenise as one word over all of them: they start with a letter, and the word
     /// the tokenizer scans from there runs to their end. Asked of each key without tokenising it (a
-    /// tokenisation sets up a cache: some 1,000 instructions per key).
+    /// tokenisation sets up a cache: some 700 instructions per key).
     private static func isOneWord(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !p.isEmpty else { return false }
         let (first, length) = UTF8Scalars.decode(p, at: 0)
