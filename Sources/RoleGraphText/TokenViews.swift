@@ -25,9 +25,12 @@ enum TokenViews {
         var lower = scratch.lower
         scratch = Scratch()  // `lower` holds the only reference: appends do not copy
         defer { scratch = Scratch(lower: lower) }
-        // This word's bytes follow the previous words': emptying the buffer costs more than a short
-        // word (some 80 instructions), so it is emptied only once it holds a few thousand bytes.
-        if lower.count > 4096 { lower.removeAll(keepingCapacity: true) }
+        // This word's bytes follow the previous words' while there is room: emptying the buffer costs
+        // more than a short word (some 80 instructions).
+        if lower.capacity - lower.count < 2 * range.count {
+            lower.removeAll(keepingCapacity: true)
+            lower.reserveCapacity(Swift.max(2 * range.count, 1024))
+        }
         let base = lower.count
         var i = range.lowerBound
         while i < range.upperBound {
