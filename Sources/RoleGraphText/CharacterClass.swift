@@ -20,12 +20,21 @@ enum CharacterClass: UInt8 {
     }
 
     /// Class of any scalar.
-    /// - Complexity: O(1); a property look-up for scripts other than Latin.
+    /// - Complexity: O(1); range checks, inlined, for Latin and Vietnamese letters and common
+    ///   punctuation, a property look-up for other scripts.
+    @inline(__always)
     static func of(_ v: UInt32) -> CharacterClass {
         if v < 0x80 { return of(ascii: UInt8(v)) }
         if v >= 0xC0 && v <= 0x24F { return (v == 0xD7 || v == 0xF7) ? .symbol : .letter }
         if v >= 0x1E00 && v <= 0x1EFF { return .letter }
         if v >= 0x300 && v < 0x370 { return .letter }  // combining marks stay in their word
+        if v >= 0x2010 && v <= 0x2027 { return .punctuation }  // dashes, quotes, bullets, ellipsis (Pd Po Pi Pf Ps)
+        return ofOther(v)
+    }
+
+    /// ``of(_:)`` by the Unicode general category.
+    @inline(never)
+    private static func ofOther(_ v: UInt32) -> CharacterClass {
         guard let s = Unicode.Scalar(v) else { return .symbol }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

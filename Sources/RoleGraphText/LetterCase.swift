@@ -4,7 +4,7 @@
 /// letters) are answered arithmetically; other scripts use the standard library's
 /// Unicode properties.
 enum LetterCase {
-    /// Whether a scalar is an upper-case letter.
+    /// Whether a scalar is an upper-case letter (range checks, inlined; the Unicode property out of line).
     @inline(__always)
     static func isUpper(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
@@ -12,6 +12,11 @@ enum LetterCase {
         if v >= 0xC0 && v <= 0xDE { return v != 0xD7 }
         if v >= 0xDF && v <= 0xFF { return false }
         if let upper = latinExtendedIsUpper(v) { return upper }
+        return isUpperByProperty(v)
+    }
+
+    @inline(never)
+    private static func isUpperByProperty(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
     }
@@ -24,6 +29,11 @@ enum LetterCase {
         if v >= 0xDF && v <= 0xFF { return v != 0xF7 }
         if v >= 0xC0 && v <= 0xDE { return false }
         if let upper = latinExtendedIsUpper(v) { return !upper }
+        return isLowerByProperty(v)
+    }
+
+    @inline(never)
+    private static func isLowerByProperty(_ v: UInt32) -> Bool {
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isLowercase
     }
@@ -54,6 +64,13 @@ enum LetterCase {
             UTF8Scalars.append(lower, to: &out)
             return
         }
+        appendLowercaseByProperty(v, to: &out)
+    }
+
+    /// ``appendLowercase(_:to:)`` for scripts other than Latin: the Unicode mapping (out of line, so
+    /// that the Latin path inlines).
+    @inline(never)
+    private static func appendLowercaseByProperty(_ v: UInt32, to out: inout [UInt8]) {
         guard let s = Unicode.Scalar(v), s.properties.changesWhenLowercased else {
             UTF8Scalars.append(v, to: &out)
             return

@@ -119,6 +119,7 @@ struct Normalizer {
     static func isPlain(_ v: UInt32) -> Bool {
         // Latin (every Vietnamese letter but those in U+1Exx): plain unless a compatibility fold applies.
         if v < 0x300 { return v != 0xA0 && v != 0xD0 && v != 0xF0 && v != 0x85 }
+        if v >= 0x1E00 && v < 0x1F00 { return true }  // Latin Extended Additional (Vietnamese): stable, no fold
         return (ScalarProperties.isStableStarter(v)
             || (v >= 0x1F000 && v < 0x1FB00)      // emoji and pictographs
             || (v >= 0xFE00 && v <= 0xFE0F))      // variation selectors
@@ -130,7 +131,8 @@ struct Normalizer {
     /// `oa`/`oe`/`uy` pair that ends its syllable; `p.count` when there is none.
     /// `last` and `previous` are the normalised scalars just before `start`.
     ///
-    /// ASCII goes eight bytes at a time; other scalars cost a decode and range checks.
+    /// ASCII goes eight bytes at a time, up to the first byte that is not plain ASCII; other scalars
+    /// cost a decode and range checks.
     /// - Complexity: O(n).
     static func firstChange(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
                             last: UInt32, previous: UInt32) -> Int {
@@ -141,7 +143,12 @@ struct Normalizer {
             while k + 8 <= n {
                 let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
                 let cr = x ^ 0x0D0D_0D0D_0D0D_0D0D
-                if (x | ((cr &- 0x0101_0101_0101_0101) & ~cr)) & 0x8080_8080_8080_8080 != 0 { break }
+                // High bit of each non-ASCII byte and of each CR (exact up to the first one).
+                let stops = (x | ((cr &- 0x0101_0101_0101_0101) & ~cr)) & 0x8080_8080_8080_8080
+                if stops != 0 {
+                    k += stops.trailingZeroBitCount >> 3  // past the plain ASCII before it at once
+                    break
+                }
                 k += 8
             }
             if k >= n { break }

@@ -28,7 +28,8 @@ public struct Token: Sendable, Equatable {
         }
     }
     /// `range` as its start and a 32-bit length, which share 16 bytes with ``word``: with
-    /// `kind`, `shape`, `gap` and two strings a token takes 56 bytes (a 2 MB text has ~370k tokens).
+    /// `kind`, `shape`, `gap`, ``wordListIndex`` and two strings a token takes 56 bytes (a 2 MB text
+    /// has ~370k tokens).
     @usableFromInline var start: Int
     @usableFromInline var length: UInt32
     /// The token's number among the distinct tokens (byte strings) of its tokenisation, from 0 in
@@ -40,6 +41,12 @@ public struct Token: Sendable, Equatable {
     public var kind: Kind
     public var shape: Shape
     public var gap: Gap
+    /// Where the token's ``lower`` stands in the word list of the ``WordTable`` that tokenised it
+    /// (`words[wordListIndex] == lower` in ``WordTable/init(words:)``), -1 when it is not listed or
+    /// the token was made by hand. Lets a stage whose own ids follow that list (the gazetteer's
+    /// syllable ids) take a token's id without looking its text up; such a stage checks it against
+    /// ``lower``. Fits the padding after ``gap``: tokens stay 56 bytes.
+    package var wordListIndex: Int32 = -1
     /// Normalised surface, with dash variants (– — ‐ ‑ ‒ ― −) mapped to `-` and quote
     /// variants (“ ” „ ‟ « » to `"`, ‘ ’ ‚ ‛ to `'`).
     public var text: String

@@ -7,26 +7,31 @@ enum TokenViews {
     /// - Complexity: O(k) for a word of k bytes.
     static func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap) -> Token {
         var scratch = Scratch()
-        return word(p, range, gap: gap, scratch: &scratch)
+        let views = wordViews(p, range, scratch: &scratch)
+        return Token(range: range, kind: .word, shape: views.shape, gap: gap, text: views.text, lower: views.lower)
     }
 
-    /// Byte buffers for ``word(_:_:gap:scratch:)``, reused from word to word.
+    /// Byte buffers for ``wordViews(_:_:scratch:)``, reused from word to word.
     struct Scratch {
         var lower: [UInt8] = []
     }
 
-    /// ``word(_:_:gap:)`` building the lower-case bytes in `scratch`.
-    static func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, gap: Token.Gap,
-                     scratch: inout Scratch) -> Token {
+    /// The views ``word(_:_:gap:)`` gives its token, building the lower-case bytes in `scratch`: for a
+    /// cache, which keeps the views and makes no token of them.
+    static func wordViews(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                          scratch: inout Scratch) -> (text: String, lower: String, shape: Token.Shape) {
         var upper = 0, lowerCount = 0
         var firstCasedIsUpper = false
         var lower = scratch.lower
         scratch = Scratch()  // `lower` holds the only reference: appends do not copy
-        defer {
+        defer { scratch = Scratch(lower: lower) }
+        // This word's bytes follow the previous words' while there is room: emptying the buffer costs
+        // more than a short word (some 80 instructions).
+        if lower.capacity - lower.count < 2 * range.count {
             lower.removeAll(keepingCapacity: true)
-            scratch = Scratch(lower: lower)
+            lower.reserveCapacity(Swift.max(2 * range.count, 1024))
         }
-        lower.reserveCapacity(range.count)
+        let base = lower.count
         var i = range.lowerBound
         while i < range.upperBound {
             let b = p[i]
@@ -63,9 +68,9 @@ enum TokenViews {
             shape = .mixed
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
-        let lowerString = shape == .lower && lower.count == range.count
-            ? text : String(decoding: lower, as: UTF8.self)
-        return Token(range: range, kind: .word, shape: shape, gap: gap, text: text, lower: lowerString)
+        let lowerString = shape == .lower && lower.count - base == range.count
+            ? text : String(decoding: lower[base...], as: UTF8.self)
+        return (text, lowerString, shape)
     }
 
     /// A number token: both views are the digits as written.

@@ -27,7 +27,7 @@ public enum Tokenizer {
     /// Tokens of normalised UTF-8 bytes.
     static func tokens(in p: UnsafeBufferPointer<UInt8>, words: WordTable? = nil) -> [Token] {
         // About one distinct token per 16 bytes in an article; a few thousand in a long text.
-        var state = State(cache: WordCache(capacity: Swift.min(Swift.max(p.count / 16, 64), 2048), shared: words))
+        var state = State(cache: WordCache(capacity: Swift.min(Swift.max(p.count / 16, 8), 2048), shared: words))
         // Tokens are written straight into the array's storage, sized from news averaging
         // about 5.4 bytes a token; text denser in tokens continues by appending.
         var tokens = [Token](unsafeUninitializedCapacity: p.count / 5 + 16) { buffer, count in
@@ -155,12 +155,8 @@ public enum Tokenizer {
                 continue
             }
             let (v, length) = UTF8Scalars.decode(p, at: j)
-            // Vietnamese letters without the general look-up.
-            let isLetter = (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
-            if !isLetter {
-                let cls = CharacterClass.of(v)
-                guard cls == .letter || cls == .digit else { break }
-            }
+            let cls = CharacterClass.of(v)
+            guard cls == .letter || cls == .digit else { break }
             j += length
         }
         return j

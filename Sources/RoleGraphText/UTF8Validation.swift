@@ -11,8 +11,13 @@ enum UTF8Validation {
         var i = 0
         let raw = UnsafeRawBufferPointer(p)
         while i < n {
-            // ASCII fast path, one machine word at a time.
-            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            // ASCII fast path, one machine word at a time, then straight to the first non-ASCII byte.
+            while i + 8 <= n {
+                let high = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    i += high.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             if i >= n { break }

@@ -3,7 +3,9 @@
 /// numbers and punctuation marks, so each distinct token is decoded and lower-cased once
 /// and later occurrences copy its two strings. An entry's index is the tokens' ``Token/word``. The cache
 /// hands out the same `String` instances every time, so a copy is a retain (and nothing
-/// at all for the small strings a syllable fits in), never an allocation.
+/// at all for the small strings a syllable fits in), never an allocation. An entry whose
+/// views the shared ``WordTable`` holds (most of an article's distinct words) points at
+/// them instead of copying them: four bytes, nothing to retain or release.
 ///
 /// An open-addressing table keyed by the token's bytes, compared in place in the text
 /// being tokenised: no key is ever allocated.
@@ -33,6 +35,8 @@ struct WordCache {
         var shape: Token.Shape
         /// The token's length in bytes.
         var length: Int32
+        /// The token's ``Token/wordListIndex``.
+        var wordListIndex: Int32
 
         init(_ token: Token) {
             length = Int32(truncatingIfNeeded: token.range.count)
@@ -40,6 +44,17 @@ struct WordCache {
             lower = token.lower
             kind = token.kind
             shape = token.shape
+            wordListIndex = token.wordListIndex
+        }
+
+        /// The views of a word of `length` bytes (``TokenViews/wordViews(_:_:scratch:)``).
+        init(word views: (text: String, lower: String, shape: Token.Shape), length: Int) {
+            self.length = Int32(truncatingIfNeeded: length)
+            text = views.text
+            lower = views.lower
+            kind = .word
+            shape = views.shape
+            wordListIndex = -1
         }
     }
 
@@ -48,29 +63,39 @@ struct WordCache {
     private var used = 0
     /// Slot of a hash: its top `64 - shift` bits.
     private var shift: UInt64
-    /// Per entry: where its first occurrence starts in the text.
-    private var starts: [Int] = []
-    /// Per entry: its views.
-    private(set) var entries: [Entry] = []
+    /// Where an entry's first occurrence starts in the text, and where its views are: `views >= 0`
+    /// for `sharedViews[views]`, `< 0` for `built[-views - 1]`.
+    struct Place {
+        var start: Int
+        var views: Int32
+    }
+
+    /// Per entry: its place.
+    private var places: [Place] = []
+    /// Views this cache built (tokens the shared table does not hold).
+    private var built: [Entry] = []
     /// Entry of each single-byte (ASCII) punctuation or symbol token, -1 until first seen.
     private var ascii: [Int32]
     /// Buffers for building the views of new words.
     private var scratch = TokenViews.Scratch()
     /// Prebuilt views of common words, asked before a new word's views are built.
     private let shared: WordTable?
+    /// `shared`'s views.
+    private let sharedViews: [Entry]
 
     init(capacity: Int, shared: WordTable? = nil) {
         self.shared = shared
-        var size = 64
-        var bits: UInt64 = 6
+        sharedViews = shared?.entries ?? []
+        var size = 16  // short texts (a knowledge-base surface) need few slots
+        var bits: UInt64 = 4
         while size < capacity * 2 {
             size <<= 1
             bits += 1
         }
         slots = [Slot](repeating: Slot(), count: size)
         shift = 64 - bits
-        starts.reserveCapacity(capacity)
-        entries.reserveCapacity(capacity)
+        places.reserveCapacity(capacity)
+        built.reserveCapacity(capacity / 4)  // most words of an article are the shared table's
         ascii = [Int32](repeating: -1, count: 128)
     }
 
@@ -105,29 +130,34 @@ struct WordCache {
         return (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
     }
 
-    /// The entry of the word token at `range`, built by ``TokenViews/word(_:_:gap:)`` the
+    /// The entry of the word token at `range`, built by ``TokenViews/wordViews(_:_:scratch:)`` the
     /// first time.
     /// - Complexity: O(k) for a word of k bytes.
     @inline(__always)
     mutating func word(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { cache, w0, w1 in cache.newWord(p, range, w0, w1) }
+        entry(p, range) { cache, w0, w1, h in cache.newWord(p, range, w0, w1, hash: h) }
     }
 
-    /// The views of a word this cache has not seen: from the shared table if it has them, else built.
+    /// The views of a word this cache has not seen (see ``Place/views``): the shared table's if it has them,
+    /// else built.
     @inline(__always)
     private mutating func newWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                  _ w0: UInt64, _ w1: UInt64) -> Entry {
-        if let shared {
-            let known = shared.find(p, range.lowerBound, range.count, w0, w1)
-            if known >= 0 { return shared.entries[known] }
-        }
-        return Entry(TokenViews.word(p, range, gap: .none, scratch: &scratch))
+                                  _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Int32 {
+        let known = shared?.find(p, range.lowerBound, range.count, w0, w1, hash: h) ?? -1
+        if known >= 0 { return Int32(truncatingIfNeeded: known) }
+        return build(Entry(word: TokenViews.wordViews(p, range, scratch: &scratch), length: range.count))
+    }
+
+    /// Keeps views this cache built; returns where they are (see ``Place/views``).
+    private mutating func build(_ entry: consuming Entry) -> Int32 {
+        built.append(entry)
+        return Int32(truncatingIfNeeded: -built.count)
     }
 
     /// The entry of the number token at `range`.
     @inline(__always)
     mutating func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { _, _, _ in Entry(TokenViews.number(p, range, gap: .none)) }
+        entry(p, range) { cache, _, _, _ in cache.build(Entry(TokenViews.number(p, range, gap: .none))) }
     }
 
     /// The entry of the punctuation or symbol token of one scalar `v` at `range`.
@@ -137,28 +167,31 @@ struct WordCache {
         if v < 0x80 {
             let known = ascii[Int(v)]
             if known >= 0 { return Int(known) }
-            let index = entries.count
-            entries.append(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
-            starts.append(range.lowerBound)
+            let index = places.count
+            let views = build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+            places.append(Place(start: range.lowerBound, views: views))
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
-        return entry(p, range) { _, _, _ in Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)) }
+        return entry(p, range) { cache, _, _, _ in
+            cache.build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+        }
     }
 
-    /// The entry for the bytes at `range`, from the table or built by `make` (given the cache and the
-    /// bytes' prefix words). Tokens of different kinds never share bytes, so one table serves them all.
+    /// The entry for the bytes at `range`, from the table or with the views `make` finds (given the cache,
+    /// the bytes' prefix words and their hash; see ``Place/views``). Tokens of different kinds never share bytes,
+    /// so one table serves them all.
     @inline(__always)
     private mutating func entry(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                _ make: (inout WordCache, UInt64, UInt64) -> Entry) -> Int {
+                                _ make: (inout WordCache, UInt64, UInt64, UInt64) -> Int32) -> Int {
         let length = range.count
         let (w0, w1) = Self.prefix(p, range)
-        switch find(p, range.lowerBound, length, w0, w1) {
+        let h = Self.hash(w0, w1, length)
+        switch find(p, range.lowerBound, length, w0, w1, hash: h) {
         case .found(let index):
             return Int(index)
         case .empty(let slot):
-            let made = make(&self, w0, w1)
-            return insert(made, at: slot, range.lowerBound, length, w0, w1)
+            return insert(make(&self, w0, w1, h), at: slot, range.lowerBound, length, w0, w1)
         }
     }
 
@@ -168,28 +201,42 @@ struct WordCache {
     /// non-ASCII bytes (`ascii`) the span is the word; otherwise the word may end at a
     /// non-ASCII scalar that is no letter (`Việt”`), which the first occurrence finds out
     /// and the table remembers. Returns the word's entry and length in bytes.
+    /// - Complexity: a hash and a probe for a span seen before (inlined: most tokens are such).
     @inline(__always)
     mutating func span(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
                        _ w0: UInt64, _ w1: UInt64, ascii: Bool) -> (index: Int, length: Int) {
-        switch find(p, start, length, w0, w1) {
+        let h = Self.hash(w0, w1, length)
+        switch find(p, start, length, w0, w1, hash: h) {
         case .found(let index):
             if index >= 0 { return (Int(index), length) }
             let word = Int(-index - 1)
-            return (word, Int(entries[word].length))
+            return (word, byteLength(of: word))
         case .empty(let slot):
-            let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
-            if end == start + length {
-                return (insert(newWord(p, start..<end, w0, w1), at: slot, start, length, w0, w1), length)
-            }
-            let word = self.word(p, start..<end)
-            // The word's insertion may have grown the table: look the span's slot up again.
-            guard case .empty(let spanSlot) = find(p, start, length, w0, w1) else { preconditionFailure() }
-            slots[spanSlot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
-                                   index: Int32(truncatingIfNeeded: -word - 1))
-            used += 1
-            if used * 2 > slots.count { grow() }
-            return (word, end - start)
+            return newSpan(p, at: start, length: length, w0, w1, hash: h, ascii: ascii, slot: slot)
         }
+    }
+
+    /// ``span(_:at:length:_:_:ascii:)`` for a span this cache has not seen, whose slot is `slot`.
+    @inline(never)
+    private mutating func newSpan(_ p: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
+                                  _ w0: UInt64, _ w1: UInt64, hash h: UInt64, ascii: Bool,
+                                  slot: Int) -> (index: Int, length: Int) {
+        // A key of the shared table tokenises as one word over all its bytes: the span is the word.
+        let known = shared?.find(p, start, length, w0, w1, hash: h) ?? -1
+        if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
+        let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
+        if end == start + length {
+            let views = build(Entry(word: TokenViews.wordViews(p, start..<end, scratch: &scratch), length: length))
+            return (insert(views, at: slot, start, length, w0, w1), length)
+        }
+        let word = self.word(p, start..<end)
+        // The word's insertion may have grown the table: look the span's slot up again.
+        guard case .empty(let spanSlot) = find(p, start, length, w0, w1, hash: h) else { preconditionFailure() }
+        slots[spanSlot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
+                               index: Int32(truncatingIfNeeded: -word - 1))
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return (word, end - start)
     }
 
     private enum Probe {
@@ -197,32 +244,32 @@ struct WordCache {
         case empty(Int)
     }
 
-    /// The slot of the `length` bytes at `start` (first 16 bytes `w0`, `w1`), or the
-    /// empty slot where they belong.
+    /// The slot of the `length` bytes at `start` (first 16 bytes `w0`, `w1`, ``hash(_:_:_:)`` `h`),
+    /// or the empty slot where they belong.
     @inline(__always)
     private func find(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int,
-                      _ w0: UInt64, _ w1: UInt64) -> Probe {
+                      _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Probe {
         slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: Self.hash(w0, w1, length) >> shift)
+            var slot = Int(truncatingIfNeeded: h &>> shift)
             while true {
                 let candidate = slots[slot]
                 if candidate.length == 0 { return .empty(slot) }
                 if candidate.w0 == w0, candidate.w1 == w1, Int(candidate.length) == length,
-                   length <= 16 || Self.equal(p, starts[Int(candidate.index)] + 16, start + 16, length - 16) {
+                   length <= 16 || Self.equal(p, places[Int(candidate.index)].start + 16, start + 16, length - 16) {
                     return .found(candidate.index)
                 }
-                slot = (slot + 1) & mask
+                slot = (slot &+ 1) & mask
             }
         }
     }
 
-    /// Adds `entry`, the views of the `length` bytes at `start`, as a new entry in empty slot `slot`.
-    private mutating func insert(_ entry: Entry, at slot: Int, _ start: Int, _ length: Int,
+    /// Adds the `length` bytes at `start`, with the views `at` (see ``Place/views``), as a new entry in empty
+    /// slot `slot`.
+    private mutating func insert(_ at: Int32, at slot: Int, _ start: Int, _ length: Int,
                                  _ w0: UInt64, _ w1: UInt64) -> Int {
-        let index = entries.count
-        entries.append(entry)
-        starts.append(start)
+        let index = places.count
+        places.append(Place(start: start, views: at))
         slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                            index: Int32(truncatingIfNeeded: index))
         used += 1
@@ -233,10 +280,30 @@ struct WordCache {
     /// The token of entry `index` at `range`.
     @inline(__always)
     func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
-        entries.withUnsafeBufferPointer { entries in
-            let e = entries[index]
-            return Token(range: range, kind: e.kind, shape: e.shape, gap: gap,
-                         text: e.text, lower: e.lower, word: Int32(truncatingIfNeeded: index))
+        withViews(of: index) { e in
+            var token = Token(range: range, kind: e.pointee.kind, shape: e.pointee.shape, gap: gap,
+                              text: e.pointee.text, lower: e.pointee.lower, word: Int32(truncatingIfNeeded: index))
+            token.wordListIndex = e.pointee.wordListIndex
+            return token
+        }
+    }
+
+    /// The length in bytes of entry `index`.
+    @inline(__always)
+    private func byteLength(of index: Int) -> Int {
+        withViews(of: index) { Int($0.pointee.length) }
+    }
+
+    /// `body` of the views of entry `index`, borrowed where they are (a select, not a branch: which
+    /// array an entry uses follows the text, not a pattern).
+    @inline(__always)
+    private func withViews<R>(of index: Int, _ body: (UnsafePointer<Entry>) -> R) -> R {
+        let at = Int(places[index].views)
+        return sharedViews.withUnsafeBufferPointer { shared in
+            built.withUnsafeBufferPointer { built in
+                let base = at >= 0 ? shared.baseAddress : built.baseAddress
+                return body(base.unsafelyUnwrapped + (at >= 0 ? at : ~at))
+            }
         }
     }
 

@@ -150,39 +150,48 @@ public struct GazetteerMatcher: Sendable {
     /// `syllables:` overloads. Compute it once per document and reuse it for every call.
     ///
     /// Tokens that share a ``Token/word`` number (the same bytes, hence the same `lower`) share the id,
-    /// so the vocabulary is asked once per distinct token: news repeats each syllable many times.
-    /// - Complexity: O(tokens), plus one hash per distinct token.
+    /// so the vocabulary is asked once per distinct token: news repeats each syllable many times. A token
+    /// of a ``WordTable`` made from ``syllables`` carries its id (``Token/wordListIndex``), checked by a
+    /// string compare instead of a look-up.
+    /// - Complexity: O(tokens), plus one hash per distinct token not from that table.
     public func syllableIDs(for tokens: [Token]) -> [Int32] {
         var exotic: [String: Int32] = [:]
-        // By word number: the id + 2, 0 = not looked up yet (sized on first use of a number).
-        var byWord: [Int32] = []
+        // By word number: the id + 2, 0 = not looked up yet. The numbers of one tokenisation are below
+        // its token count; a larger one (tokens gathered from several) is looked up unmemoised.
+        var byWord = [Int32](repeating: 0, count: tokens.count)
         return [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
             tokens.withUnsafeBufferPointer { tokens in
-                for i in 0..<tokens.count {
-                    let word = Int(tokens[i].word)
-                    if word >= 0 {
-                        if word >= byWord.count { byWord += repeatElement(0, count: max(word + 1 - byWord.count, 256)) }
-                        let known = byWord[word]
-                        if known != 0 {
-                            buffer[i] = known - 2
-                            continue
+                byWord.withUnsafeMutableBufferPointer { byWord in
+                    for i in 0..<tokens.count {
+                        let word = Int(tokens[i].word)
+                        let memoised = word >= 0 && word < byWord.count
+                        if memoised {
+                            let known = byWord[word]
+                            if known != 0 {
+                                buffer[i] = known &- 2
+                                continue
+                            }
                         }
+                        let lower = tokens[i].lower
+                        let listed = tokens[i].wordListIndex
+                        let id: Int32
+                        // A word of the table made from `syllables` names its id; checked, as tokens from
+                        // another table would name another list.
+                        if listed >= 0, vocabulary.isSyllable(listed, lower) {
+                            id = listed
+                        } else if case let found?? = lower.utf8.withContiguousStorageIfAvailable({ p -> Int32? in
+                            SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
+                        }) {
+                            id = found
+                        } else if let found = exotic[lower] {
+                            id = found
+                        } else {
+                            id = vocabulary.id(of: lower)
+                            exotic[lower] = id
+                        }
+                        buffer[i] = id
+                        if memoised { byWord[word] = id &+ 2 }
                     }
-                    let lower = tokens[i].lower
-                    let id: Int32
-                    let fast = lower.utf8.withContiguousStorageIfAvailable { p -> Int32? in
-                        SyllableVocabulary.isCanonical(p) ? vocabulary.id(ofCanonical: p) : nil
-                    }
-                    if case let found?? = fast {
-                        id = found
-                    } else if let found = exotic[lower] {
-                        id = found
-                    } else {
-                        id = vocabulary.id(of: lower)
-                        exotic[lower] = id
-                    }
-                    buffer[i] = id
-                    if word >= 0 { byWord[word] = id + 2 }
                 }
             }
             initialized = tokens.count

@@ -23,10 +23,8 @@ struct SyllableVocabulary: Sendable {
 
     var count: Int { hashes.count }
 
-    /// Every syllable, in id order.
-    var syllables: [String] {
-        (0..<count).map { String(decoding: bytes[Int(offsets[$0])..<Int(offsets[$0 + 1])], as: UTF8.self) }
-    }
+    /// Every syllable, in id order: kept, so that checking an id a token names costs one `String ==`.
+    private(set) var syllables: [String] = []
 
     // MARK: Look-up
 
@@ -77,6 +75,14 @@ struct SyllableVocabulary: Sendable {
         }
     }
 
+    /// Whether syllable `id` (any value) is `lower`: an id to check, cheaper than a look-up (equal small
+    /// strings compare as two words).
+    @inline(__always)
+    func isSyllable(_ id: Int32, _ lower: String) -> Bool {
+        let i = Int(id)
+        return i >= 0 && i < syllables.count && syllables[i] == lower
+    }
+
     /// Full comparison for syllables longer than 16 bytes (the length is part of the hash and checked here).
     @inline(never)
     private func equalsLong(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -106,6 +112,7 @@ struct SyllableVocabulary: Sendable {
         let h = Self.hash(p, w0, w1)
         bytes.append(contentsOf: p)
         offsets.append(Int32(bytes.count))
+        syllables.append(String(decoding: p, as: UTF8.self))
         hashes.append(h)
         heads.append(w0)
         heads.append(w1)
@@ -131,9 +138,7 @@ struct SyllableVocabulary: Sendable {
     }
 
     /// The canonical text of syllable `id`.
-    func string(_ id: Int32) -> String {
-        String(decoding: bytes[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])], as: UTF8.self)
-    }
+    func string(_ id: Int32) -> String { syllables[Int(id)] }
 
     // MARK: Canonical form
 
