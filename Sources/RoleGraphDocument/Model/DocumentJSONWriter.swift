@@ -11,6 +11,11 @@ struct DocumentJSONWriter: ~Copyable {
     private var out: ByteSink
     /// The JSON written.
     var bytes: [UInt8] { out.bytes }
+
+    /// The JSON written, lent without a copy.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try out.withBytes(body)
+    }
     let pretty: Bool
     private var depth = 0
     /// Whether the container being written has no member yet.
@@ -23,6 +28,11 @@ struct DocumentJSONWriter: ~Copyable {
 
     mutating func write(_ document: Document) {
         object { w in w.members(of: document) }
+    }
+
+    /// Ends the line: the line feed after a document in a stream.
+    mutating func endLine() {
+        out.append(0x0A)
     }
 
     private mutating func members(of document: Document) {
