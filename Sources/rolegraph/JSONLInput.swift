@@ -142,6 +142,7 @@ struct JSONLInput {
                 var out: [UInt8] = []
                 while true {
                     let run = at
+                    skipPlainWords()
                     while at < line.count, line[at] != 0x22, line[at] != 0x5C, line[at] >= 0x20 { at += 1 }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: line[run..<at]))
                     guard at < line.count, line[at] == 0x5C else { break }
@@ -174,6 +175,21 @@ struct JSONLInput {
                 guard at < line.count, line[at] == 0x22 else { return nil }
                 at += 1
                 return out
+            }
+
+            /// Skips whole words of eight bytes none of which is `"`, `\\` or a control character (one word test, exact
+            /// as a whole: a byte's borrow only reaches higher bytes after a byte that is itself a hit): about
+            /// 2 instructions a byte of text instead of 12 for three compares a byte.
+            private mutating func skipPlainWords() {
+                let raw = UnsafeRawBufferPointer(line)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                while line.count - at >= 8 {
+                    let word = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                    let hits = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    if hits & (ones &* 0x80) != 0 { return }
+                    at += 8
+                }
             }
 
             /// Four hex digits.
