@@ -177,7 +177,7 @@ struct JSONLInput {
                 return out
             }
 
-            /// Skips whole words of eight bytes none of which is `"`, `\\` or a control character (one word test, exact
+            /// Skips whole words of eight bytes none of which is `"`, `\` or a control character (one word test, exact
             /// as a whole: a byte's borrow only reaches higher bytes after a byte that is itself a hit): about
             /// 2 instructions a byte of text instead of 12 for three compares a byte.
             private mutating func skipPlainWords() {
