@@ -115,14 +115,13 @@ struct DocumentBuilder {
                 continue
             }
             let position = result.positions[statement.position]
-            var mentions: [Int] = []
-            if mentionNumber[statement.person] > 0 { mentions.append(mentionNumber[statement.person]) }
-            if mentionNumber[position.title] > 0 { mentions.append(mentionNumber[position.title]) }
+            // The statement's mention numbers (0: none), kept out of an array: most statements add no role.
+            var mentions = (mentionNumber[statement.person], mentionNumber[position.title], 0)
             let organization: Int
             switch position.organization {
             case .phrase(let index):
                 organization = orgNameOf[index]
-                if mentionNumber[index] > 0 { mentions.append(mentionNumber[index]) }
+                mentions.2 = mentionNumber[index]
             case .implied(let name):
                 organization = names.id(name)
             case .none:
@@ -142,7 +141,7 @@ struct DocumentBuilder {
                     roles[existing].rules.append(statement.rule)
                     roles[existing].rules.sort()
                 }
-                for mention in mentions where !roleMentions[existing].contains(mention) {
+                for mention in [mentions.0, mentions.1, mentions.2] where mention > 0 && !roleMentions[existing].contains(mention) {
                     roleMentions[existing].append(mention)
                 }
                 roleMentions[existing].sort()
@@ -152,7 +151,7 @@ struct DocumentBuilder {
                 roles.append(Document.Role(person: persons.entities[person].id, title: titleName, organization: orgs.entities[orgEntity].id,
                                            status: status, mentions: [], evidence: text.slice(byteRange(position.tokens)),
                                            rules: [statement.rule]))
-                roleMentions.append(mentions.sorted())
+                roleMentions.append(Self.sortedNumbers(mentions))
             }
         }
         for role in roles.indices { roles[role].mentions = roleMentions[role].map { mentionIDs[$0] } }
@@ -215,6 +214,18 @@ struct DocumentBuilder {
         return Document(
             id: id, source: source, date: date, mentions: mentions, persons: personList,
             organizations: organizationList, locations: locationList, roles: roles)
+    }
+
+    /// The non-zero numbers of a triple in increasing order, in one allocation.
+    private static func sortedNumbers(_ numbers: (Int, Int, Int)) -> [Int] {
+        var (a, b, c) = numbers
+        if a > b { swap(&a, &b) }
+        if b > c { swap(&b, &c) }
+        if a > b { swap(&a, &b) }
+        var list: [Int] = []
+        list.reserveCapacity(3)
+        for number in [a, b, c] where number > 0 { list.append(number) }
+        return list
     }
 
     /// An empty list with room for `count` mention ids.
