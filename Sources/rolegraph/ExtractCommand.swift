@@ -53,14 +53,20 @@ struct ExtractCommand: ParsableCommand {
         for path in paths {
             do {
                 let document = try extractor.extract(path: path)
-                var data = document.jsonData(pretty: pretty)
-                data.append(0x0A)
-                FileHandle.standardOutput.write(data)
+                document.withJSONLine(pretty: pretty) { FileHandle.standardOutput.write(lent: $0) }
             } catch {
                 warn(String(describing: error))
                 failures += 1
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+extension FileHandle {
+    /// Writes bytes the caller owns without copying them into a `Data` first.
+    func write(lent bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
     }
 }

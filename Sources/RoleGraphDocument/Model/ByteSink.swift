@@ -19,6 +19,11 @@ struct ByteSink: ~Copyable {
     /// The bytes written.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// The bytes written, lent without a copy.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// Makes room for `extra` more bytes, for the unchecked writes that follow.
     @inline(__always)
     mutating func reserve(_ extra: Int) {
