@@ -33,7 +33,7 @@ public enum Tokenizer {
         var tokens = [Token](unsafeUninitializedCapacity: p.count / 5 + 16) { buffer, count in
             guard let base = buffer.baseAddress else { return }
             while count < buffer.count, let (range, index) = state.next(p) {
-                (base + count).initialize(to: state.cache.token(index, range: range, gap: state.gap))
+                state.cache.initialize(base + count, entry: index, range: range, gap: state.gap)
                 state.gap = .none
                 count += 1
             }
