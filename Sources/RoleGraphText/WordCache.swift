@@ -115,11 +115,11 @@ struct WordCache {
         return (w0, w1)
     }
 
-    /// Hash of a key: its prefix words and length, multiplied so the top bits mix.
+    /// Hash of a key: its prefix words and length, multiplied so that the top bits, which pick the slot,
+    /// depend on every byte (Fibonacci hashing).
     @inline(__always)
     static func hash(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> UInt64 {
-        let h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)
-        return (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
+        (w0 ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The entry of the word token at `range`, built by ``TokenViews/wordViews(_:_:scratch:)`` the
