@@ -33,7 +33,7 @@ public enum Tokenizer {
         var tokens = [Token](unsafeUninitializedCapacity: p.count / 5 + 16) { buffer, count in
             guard let base = buffer.baseAddress else { return }
             while count < buffer.count, let (range, index) = state.next(p) {
-                (base + count).initialize(to: state.cache.token(index, range: range, gap: state.gap))
+                state.cache.initialize(base + count, entry: index, range: range, gap: state.gap)
                 state.gap = .none
                 count += 1
             }
@@ -57,6 +57,11 @@ public enum Tokenizer {
         mutating func next(_ p: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Int)? {
             let n = p.count
             while i < n {
+                if p[i] == 0x20 {  // most scalars between tokens: answered before the class look-up
+                    if gap == .none { gap = .space }
+                    i += 1
+                    continue
+                }
                 let (v, length) = scalar(p, at: i)
                 let cls = p[i] < 0x80 ? CharacterClass.of(ascii: p[i]) : CharacterClass.of(v)
                 let start = i

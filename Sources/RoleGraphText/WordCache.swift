@@ -2,8 +2,8 @@
 /// `lower` depend only on a token's bytes, and news repeats a few thousand syllables,
 /// numbers and punctuation marks, so each distinct token is decoded and lower-cased once
 /// and later occurrences copy its two strings. An entry's index is the tokens' ``Token/word``. The cache
-/// hands out the same `String` instances every time, so a copy is a retain (and nothing
-/// at all for the small strings a syllable fits in), never an allocation. An entry whose
+/// hands out the same `String` instances every time, so a copy is a retain, never an allocation,
+/// and for the small strings a syllable fits in a copy of bytes (see ``Place/bitwise``). An entry whose
 /// views the shared ``WordTable`` holds (most of an article's distinct words) points at
 /// them instead of copying them: four bytes, nothing to retain or release.
 ///
@@ -27,35 +27,25 @@ struct WordCache {
         var index: Int32 = 0
     }
 
-    /// The views of one distinct token.
-    struct Entry {
-        var text: String
-        var lower: String
-        var kind: Token.Kind
-        var shape: Token.Shape
-        /// The token's length in bytes.
-        var length: Int32
-        /// The token's ``Token/wordListIndex``.
-        var wordListIndex: Int32
+    /// The views of one distinct token: a token of its kind, shape, views, length and
+    /// ``Token/wordListIndex``, which each occurrence copies and places (its start, ``Token/word`` and gap).
+    typealias Entry = Token
 
-        init(_ token: Token) {
-            length = Int32(truncatingIfNeeded: token.range.count)
-            text = token.text
-            lower = token.lower
-            kind = token.kind
-            shape = token.shape
-            wordListIndex = token.wordListIndex
-        }
+    /// The entry of a word of `length` bytes with `views` (``TokenViews/wordViews(_:_:scratch:)``).
+    static func entry(word views: (text: String, lower: String, shape: Token.Shape), length: Int) -> Entry {
+        Token(range: 0..<length, kind: .word, shape: views.shape, gap: .none, text: views.text, lower: views.lower)
+    }
 
-        /// The views of a word of `length` bytes (``TokenViews/wordViews(_:_:scratch:)``).
-        init(word views: (text: String, lower: String, shape: Token.Shape), length: Int) {
-            self.length = Int32(truncatingIfNeeded: length)
-            text = views.text
-            lower = views.lower
-            kind = .word
-            shape = views.shape
-            wordListIndex = -1
-        }
+    /// Whether a copy of `string` needs no retain (nor its destruction a release): small strings and
+    /// literals are immortal, which 64-bit Swift marks in bit 63 of a string's second word (the
+    /// `isImmortal` discriminator bit of its ABI). Almost every syllable, number and mark is a small string.
+    @inline(__always)
+    static func isImmortal(_ string: String) -> Bool {
+        #if arch(x86_64) || arch(arm64)
+        withUnsafeBytes(of: string) { $0.load(fromByteOffset: 8, as: UInt64.self) } >> 63 == 1
+        #else
+        false
+        #endif
     }
 
     private var slots: [Slot]
@@ -64,10 +54,12 @@ struct WordCache {
     /// Slot of a hash: its top `64 - shift` bits.
     private var shift: UInt64
     /// Where an entry's first occurrence starts in the text, and where its views are: `views >= 0`
-    /// for `sharedViews[views]`, `< 0` for `built[-views - 1]`.
+    /// for `sharedViews[views]`, `< 0` for `built[-views - 1]`; `bitwise` when both its strings are
+    /// immortal (``isImmortal(_:)``), so that a token copies them as bits, without two retains.
     struct Place {
         var start: Int
         var views: Int32
+        var bitwise: Bool
     }
 
     /// Per entry: its place.
@@ -123,11 +115,11 @@ struct WordCache {
         return (w0, w1)
     }
 
-    /// Hash of a key: its prefix words and length, multiplied so the top bits mix.
+    /// Hash of a key: its prefix words and length, multiplied so that the top bits, which pick the slot,
+    /// depend on every byte (Fibonacci hashing).
     @inline(__always)
     static func hash(_ w0: UInt64, _ w1: UInt64, _ length: Int) -> UInt64 {
-        let h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)
-        return (h ^ (h >> 31)) &* 0xFF51_AFD7_ED55_8CCD
+        (w0 ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The entry of the word token at `range`, built by ``TokenViews/wordViews(_:_:scratch:)`` the
@@ -145,7 +137,7 @@ struct WordCache {
                                   _ w0: UInt64, _ w1: UInt64, hash h: UInt64) -> Int32 {
         let known = shared?.find(p, range.lowerBound, range.count, w0, w1, hash: h) ?? -1
         if known >= 0 { return Int32(truncatingIfNeeded: known) }
-        return build(Entry(word: TokenViews.wordViews(p, range, scratch: &scratch), length: range.count))
+        return build(Self.entry(word: TokenViews.wordViews(p, range, scratch: &scratch), length: range.count))
     }
 
     /// Keeps views this cache built; returns where they are (see ``Place/views``).
@@ -157,7 +149,7 @@ struct WordCache {
     /// The entry of the number token at `range`.
     @inline(__always)
     mutating func number(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        entry(p, range) { cache, _, _, _ in cache.build(Entry(TokenViews.number(p, range, gap: .none))) }
+        entry(p, range) { cache, _, _, _ in cache.build(TokenViews.number(p, range, gap: .none)) }
     }
 
     /// The entry of the punctuation or symbol token of one scalar `v` at `range`.
@@ -168,13 +160,13 @@ struct WordCache {
             let known = ascii[Int(v)]
             if known >= 0 { return Int(known) }
             let index = places.count
-            let views = build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
-            places.append(Place(start: range.lowerBound, views: views))
+            let views = build(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none))
+            places.append(Place(start: range.lowerBound, views: views, bitwise: isBitwise(views)))
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
         return entry(p, range) { cache, _, _, _ in
-            cache.build(Entry(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)))
+            cache.build(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none))
         }
     }
 
@@ -226,7 +218,7 @@ struct WordCache {
         if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
         let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
         if end == start + length {
-            let views = build(Entry(word: TokenViews.wordViews(p, start..<end, scratch: &scratch), length: length))
+            let views = build(Self.entry(word: TokenViews.wordViews(p, start..<end, scratch: &scratch), length: length))
             return (insert(views, at: slot, start, length, w0, w1), length)
         }
         let word = self.word(p, start..<end)
@@ -269,7 +261,7 @@ struct WordCache {
     private mutating func insert(_ at: Int32, at slot: Int, _ start: Int, _ length: Int,
                                  _ w0: UInt64, _ w1: UInt64) -> Int {
         let index = places.count
-        places.append(Place(start: start, views: at))
+        places.append(Place(start: start, views: at, bitwise: isBitwise(at)))
         slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                            index: Int32(truncatingIfNeeded: index))
         used += 1
@@ -277,15 +269,37 @@ struct WordCache {
         return index
     }
 
+    /// Whether the views at `views` (see ``Place/views``) copy as bits.
+    private func isBitwise(_ views: Int32) -> Bool {
+        withViews(at: views) { Self.isImmortal($0.pointee.text) && Self.isImmortal($0.pointee.lower) }
+    }
+
     /// The token of entry `index` at `range`.
     @inline(__always)
     func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
-        withViews(of: index) { e in
-            var token = Token(range: range, kind: e.pointee.kind, shape: e.pointee.shape, gap: gap,
-                              text: e.pointee.text, lower: e.pointee.lower, word: Int32(truncatingIfNeeded: index))
-            token.wordListIndex = e.pointee.wordListIndex
-            return token
+        var token = withViews(of: index) { $0.pointee }
+        token.start = range.lowerBound
+        token.word = Int32(truncatingIfNeeded: index)
+        token.gap = gap
+        return token
+    }
+
+    /// Initialises `target` to the token of entry `index` at `range` (``token(_:range:gap:)``): for an
+    /// entry whose strings are immortal, a copy of the entry's bytes, without the two retains (a third of
+    /// a token's cost) and their releases when the tokens go.
+    @inline(__always)
+    func initialize(_ target: UnsafeMutablePointer<Token>, entry index: Int, range: Range<Int>, gap: Token.Gap) {
+        let place = places[index]
+        withViews(at: place.views) { e in
+            if place.bitwise {
+                UnsafeMutableRawPointer(target).copyMemory(from: e, byteCount: MemoryLayout<Token>.size)
+            } else {
+                target.initialize(to: e.pointee)
+            }
         }
+        target.pointee.start = range.lowerBound  // the entry's length is the token's
+        target.pointee.word = Int32(truncatingIfNeeded: index)
+        target.pointee.gap = gap
     }
 
     /// The length in bytes of entry `index`.
@@ -294,11 +308,17 @@ struct WordCache {
         withViews(of: index) { Int($0.pointee.length) }
     }
 
-    /// `body` of the views of entry `index`, borrowed where they are (a select, not a branch: which
-    /// array an entry uses follows the text, not a pattern).
+    /// `body` of the views of entry `index`, borrowed where they are.
     @inline(__always)
     private func withViews<R>(of index: Int, _ body: (UnsafePointer<Entry>) -> R) -> R {
-        let at = Int(places[index].views)
+        withViews(at: places[index].views, body)
+    }
+
+    /// `body` of the views at `at` (see ``Place/views``), borrowed where they are (a select, not a branch:
+    /// which array an entry uses follows the text, not a pattern).
+    @inline(__always)
+    private func withViews<R>(at views: Int32, _ body: (UnsafePointer<Entry>) -> R) -> R {
+        let at = Int(views)
         return sharedViews.withUnsafeBufferPointer { shared in
             built.withUnsafeBufferPointer { built in
                 let base = at >= 0 ? shared.baseAddress : built.baseAddress

@@ -67,7 +67,7 @@ public final class WordTable: Sendable {
             var slot = Int(truncatingIfNeeded: WordCache.hash(w0, w1, utf8.count) >> shift)
             while slots[slot].length != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = WordCache.Slot(w0: w0, w1: w1, length: Int32(utf8.count), index: Int32(entries.count))
-            var entry = WordCache.Entry(word: views, length: utf8.count)
+            var entry = WordCache.entry(word: views, length: utf8.count)
             if views.lower == words[listIndex] { entry.wordListIndex = Int32(truncatingIfNeeded: listIndex) }
             entries.append(entry)
             starts.append(bytes.count)
