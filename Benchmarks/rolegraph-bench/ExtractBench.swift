@@ -6,8 +6,8 @@ import RoleGraphText
 /// For every document of the corpus (articles as separate documents, as the CLI and a JSONL stream
 /// see them): `SourceText(bytes:file:)` from the raw bytes (validation and normalisation included),
 /// then `Extractor.extract(_:id:source:date:)` (tokens, gazetteer, patterns, resolution, Document), then
-/// the document's JSON line — what `rolegraph extract` does per document, less the file I/O. The same
-/// passes without the JSON are printed too. Throughput is input bytes per second; median of 5 passes
+/// the document's JSON line (`withJSONLine`) — what `rolegraph extract` does per document, less the file
+/// I/O. The same passes without the JSON are printed too. Throughput is input bytes per second; median of 5 passes
 /// over the corpus after one warm-up pass. The ratio compares it with the gazetteer scan alone.
 enum ExtractBench {
     static func run(extractor: Extractor, corpus: Corpus, scanRate: Double) throws {
@@ -25,7 +25,7 @@ enum ExtractBench {
                     let document = extractor.extract(text, id: article.id, source: article.path, date: nil)
                     roles += document.roles.count
                     persons += document.persons.count
-                    if json { jsonBytes += document.jsonBytes(pretty: false).count }
+                    if json { jsonBytes += document.withJSONLine(pretty: false) { $0.count } - 1 }
                     blackHole(document)
                 }
             }
