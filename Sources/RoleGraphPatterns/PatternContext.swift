@@ -85,9 +85,10 @@ final class PatternContext {
     @exclusivity(unchecked) private var rows: [UInt32] = []
     /// The rows in use: ``rows`` beyond it are zero.
     private var rowsEnd = 0
-    /// Per token: in the low 32 bits, the kind bits of the entries whose surfaces start with its syllable
-    /// (0: none, and ``longest(_:at:)`` answers without the cache); in the high 32 bits, where its row
-    /// starts in ``rows`` + 1 (0: none yet).
+    /// Per token: in the low 16 bits, the kind bits of the entries whose surfaces start with its syllable
+    /// (0: none, and ``longest(_:at:)`` answers without the cache; ``KnowledgeEntry/Kind/bit`` is below
+    /// `1 << 16`); in the next 16, its syllable's function-word roles (``roles(_:)``); in the high 32 bits,
+    /// where its row starts in ``rows`` + 1 (0: none yet).
     @exclusivity(unchecked) private var starts: [UInt64]
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
@@ -116,8 +117,12 @@ final class PatternContext {
         self.date = date
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds
+        let roles = knowledge.functionWordRolesBySyllable
         self.starts = syllables.map { id in
-            UInt64(id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0)
+            let id = Int(id)
+            guard id >= 0 else { return 0 }
+            let kinds = id < firstKinds.count ? UInt64(firstKinds[id]) : 0
+            return id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds
         }
         // Room for a row at every token; only the rows made are written.
         self.rows.reserveCapacity(tokens.count * Self.rowWidth)
@@ -242,12 +247,11 @@ final class PatternContext {
         isCapitalised(index) || starts[index] & UInt64(Kinds.startsLowerCasePhrase.mask) != 0
     }
 
-    /// The function-word roles of a token's syllable (`và` → conjunction): one array read.
+    /// The function-word roles of a token's syllable (`và` → conjunction): one read of ``starts``.
+    @inline(__always)
     func roles(_ index: Int) -> FunctionWordRoles {
         guard index < tokens.count else { return [] }
-        let id = Int(syllables[index])
-        let table = knowledge.functionWordRolesBySyllable
-        return id >= 0 && id < table.count ? table[id] : []
+        return FunctionWordRoles(rawValue: UInt16(truncatingIfNeeded: starts[index] >> 16))
     }
 
     /// Whether a function word with this role may start at the token (``KnowledgeBase/functionWordFirstRoles``):
