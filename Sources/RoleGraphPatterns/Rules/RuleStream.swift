@@ -167,7 +167,7 @@ struct RuleStream {
             precondition(count < capacity, "more items than the builder holds")
             let target = columns.bits + count * words
             let literal = syllable >= 0 && syllableLiterals.isComplete
-                ? syllableLiterals.classOf(syllable: syllable) : features.literals.classOf(text(), joinMemo: &joinMemo)
+                ? syllableLiterals.classOf(syllable: syllable) : features.literalClass(text(), joinMemo: &joinMemo)
             cache.copy(features.tokenKey(literal, kind: kind, shape: shape), to: target, features)
             if memoised {
                 columns.wordKnown[word] = true
@@ -392,6 +392,13 @@ final class ItemFeatures: Sendable {
             key |= UInt64(facts.kindCode & 7) << 3 | UInt64(min(facts.shapeCode, 7)) << 6
         }
         return key
+    }
+
+    /// ``LiteralTable/classOf(_:joinMemo:)`` of ``literals``, read in place (a caller outside the class copied
+    /// the table, retaining and releasing its arrays).
+    @inline(__always)
+    func literalClass(_ text: RuleItem.TextSource, joinMemo: inout [UInt32]) -> Int32 {
+        literals.classOf(text, joinMemo: &joinMemo)
     }
 
     /// The packed features of a token item with this literal class and these `kind` and `shape` codes.
