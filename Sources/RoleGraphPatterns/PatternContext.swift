@@ -85,7 +85,8 @@ final class PatternContext {
     @exclusivity(unchecked) private var rows: [UInt32] = []
     /// The rows in use: ``rows`` beyond it are zero.
     private var rowsEnd = 0
-    /// Per token: in the low 16 bits, the kind bits of the entries whose surfaces start with its syllable
+    /// Per token: in the low 16 bits, the kind bits of the entries whose surfaces may match from it (start
+    /// with its syllable, and with a capital only where it has one: ``KnowledgeBase/firstSyllableKindsInLowerCase``)
     /// (0: none, and ``longest(_:at:)`` answers without the cache; ``KnowledgeEntry/Kind/bit`` is below
     /// `1 << 16`); in the next 16, its syllable's function-word roles (``roles(_:)``); in the high 32 bits,
     /// where its row starts in ``rows`` + 1 (0: none yet).
@@ -116,12 +117,13 @@ final class PatternContext {
         self.knowledge = knowledge
         self.date = date
         self.facts = knowledge.facts
-        let firstKinds = knowledge.firstSyllableKinds
+        let firstKinds = knowledge.firstSyllableKinds, lowerCaseKinds = knowledge.firstSyllableKindsInLowerCase
         let roles = knowledge.functionWordRolesBySyllable
-        self.starts = syllables.map { id in
-            let id = Int(id)
+        self.starts = tokens.indices.map { index in
+            let id = Int(syllables[index])
             guard id >= 0 else { return 0 }
-            let kinds = id < firstKinds.count ? UInt64(firstKinds[id]) : 0
+            let table = tokens[index].shape == .lower ? lowerCaseKinds : firstKinds
+            let kinds = id < table.count ? UInt64(table[id]) : 0
             return id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds
         }
         // Room for a row at every token; only the rows made are written.
@@ -232,8 +234,8 @@ final class PatternContext {
         rows[slot] = code
     }
 
-    /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts
-    /// with this token's syllable: when not, ``longest(_:at:)`` of those kinds finds nothing, and a
+    /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) may match
+    /// from this token (starts with its syllable, needing no capital there if it has none): when not, ``longest(_:at:)`` of those kinds finds nothing, and a
     /// caller that would ask it for several kind sets at every token asks one mask test instead.
     @inline(__always)
     func mayStart(_ mask: UInt32, at index: Int) -> Bool {
