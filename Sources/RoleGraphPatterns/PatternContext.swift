@@ -85,9 +85,11 @@ final class PatternContext {
     @exclusivity(unchecked) private var rows: [UInt32] = []
     /// The rows in use: ``rows`` beyond it are zero.
     private var rowsEnd = 0
-    /// Per token: in the low 32 bits, the kind bits of the entries whose surfaces start with its syllable
-    /// (0: none, and ``longest(_:at:)`` answers without the cache); in the high 32 bits, where its row
-    /// starts in ``rows`` + 1 (0: none yet).
+    /// Per token: in the low 16 bits, the kind bits of the entries whose surfaces may match from it (start
+    /// with its syllable, and with a capital only where it has one: ``KnowledgeBase/firstSyllableKindsInLowerCase``)
+    /// (0: none, and ``longest(_:at:)`` answers without the cache; ``KnowledgeEntry/Kind/bit`` is below
+    /// `1 << 16`); in the next 16, its syllable's function-word roles (``roles(_:)``); in the high 32 bits,
+    /// where its row starts in ``rows`` + 1 (0: none yet).
     @exclusivity(unchecked) private var starts: [UInt64]
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
@@ -115,9 +117,14 @@ final class PatternContext {
         self.knowledge = knowledge
         self.date = date
         self.facts = knowledge.facts
-        let firstKinds = knowledge.firstSyllableKinds
-        self.starts = syllables.map { id in
-            UInt64(id >= 0 && Int(id) < firstKinds.count ? firstKinds[Int(id)] : 0)
+        let firstKinds = knowledge.firstSyllableKinds, lowerCaseKinds = knowledge.firstSyllableKindsInLowerCase
+        let roles = knowledge.functionWordRolesBySyllable
+        self.starts = tokens.indices.map { index in
+            let id = Int(syllables[index])
+            guard id >= 0 else { return 0 }
+            let table = tokens[index].shape == .lower ? lowerCaseKinds : firstKinds
+            let kinds = id < table.count ? UInt64(table[id]) : 0
+            return id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds
         }
         // Room for a row at every token; only the rows made are written.
         self.rows.reserveCapacity(tokens.count * Self.rowWidth)
@@ -227,8 +234,8 @@ final class PatternContext {
         rows[slot] = code
     }
 
-    /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) starts
-    /// with this token's syllable: when not, ``longest(_:at:)`` of those kinds finds nothing, and a
+    /// Whether a surface of some kind in `mask` (``KindSet/mask`` bits, or several sets' together) may match
+    /// from this token (starts with its syllable, needing no capital there if it has none): when not, ``longest(_:at:)`` of those kinds finds nothing, and a
     /// caller that would ask it for several kind sets at every token asks one mask test instead.
     @inline(__always)
     func mayStart(_ mask: UInt32, at index: Int) -> Bool {
@@ -242,12 +249,11 @@ final class PatternContext {
         isCapitalised(index) || starts[index] & UInt64(Kinds.startsLowerCasePhrase.mask) != 0
     }
 
-    /// The function-word roles of a token's syllable (`và` → conjunction): one array read.
+    /// The function-word roles of a token's syllable (`và` → conjunction): one read of ``starts``.
+    @inline(__always)
     func roles(_ index: Int) -> FunctionWordRoles {
         guard index < tokens.count else { return [] }
-        let id = Int(syllables[index])
-        let table = knowledge.functionWordRolesBySyllable
-        return id >= 0 && id < table.count ? table[id] : []
+        return FunctionWordRoles(rawValue: UInt16(truncatingIfNeeded: starts[index] >> 16))
     }
 
     /// Whether a function word with this role may start at the token (``KnowledgeBase/functionWordFirstRoles``):
@@ -314,13 +320,29 @@ final class PatternContext {
             && (tokens[index].shape == .capitalized || tokens[index].shape == .upper)
     }
 
-    func isPunctuation(_ index: Int, _ text: String) -> Bool {
-        index < tokens.count && tokens[index].kind != .word && tokens[index].text == text
+    /// Whether the token is the punctuation or symbol `mark` (ASCII), compared by its byte: no other text
+    /// is canonically equal to it, and a `String` comparison that fails costs some 25 instructions.
+    @inline(__always)
+    func isPunctuation(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        symbolByte(index) == UInt8(ascii: mark)
     }
 
     /// Whether the token is `.`, `!` or `?`.
+    @inline(__always)
     func isSentenceEnd(_ index: Int) -> Bool {
-        index < tokens.count && tokens[index].kind != .word && (tokens[index].text == "." || tokens[index].text == "!" || tokens[index].text == "?")
+        switch symbolByte(index) {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): true
+        default: false
+        }
+    }
+
+    /// The byte of a punctuation or symbol token written with one ASCII byte, else `nil`.
+    @inline(__always)
+    private func symbolByte(_ index: Int) -> UInt8? {
+        guard index < tokens.count, tokens[index].kind != .word else { return nil }
+        let utf8 = tokens[index].text.utf8
+        guard utf8.count == 1, let byte = utf8.first, byte < 0x80 else { return nil }
+        return byte
     }
 
     /// The text of a token range as written (normalised), tokens joined as they were spaced.

@@ -22,6 +22,9 @@ public struct KnowledgeBase: Sendable {
     /// of the entries with a surface form that starts with that syllable: a kind whose bit is missing
     /// has no match at a token with that syllable.
     public let firstSyllableKinds: [UInt32]
+    /// ``firstSyllableKinds`` of a token written in lower case: without the kinds whose surfaces starting
+    /// with that syllable all need a capital there (`Ban Kinh tế Trung ương` starts no organisation at `ban`).
+    public let firstSyllableKindsInLowerCase: [UInt32]
     /// Lower-case surface of every `function-word` entry → its roles (`nhiệm kỳ` → term head).
     public let functionWords: [String: FunctionWordRoles]
     /// Syllable id → the roles of the one-syllable function word with that syllable (empty: none), so a
@@ -84,7 +87,7 @@ public struct KnowledgeBase: Sendable {
         }
         self.entriesByKind = byKind
         self.facts = merged.map(EntryFacts.init)
-        self.firstSyllableKinds = Self.firstSyllableKinds(of: merged, matcher: matcher)
+        (self.firstSyllableKinds, self.firstSyllableKindsInLowerCase) = Self.firstSyllableKinds(of: merged, matcher: matcher)
         self.surnames = surnames
         self.organizationVocabulary = vocabulary
         self.functionWords = functionWords
@@ -135,10 +138,12 @@ public struct KnowledgeBase: Sendable {
         Set(functionWords.filter { $0.value.contains(role) }.keys)
     }
 
-    /// ``firstSyllableKinds``: the first word of every surface of a kind, one a line, tokenised as one text
-    /// (far cheaper than a text per surface). No token spans a space or a line break, so the first token
-    /// of every line is the first token the matcher finds in that surface.
-    static func firstSyllableKinds(of entries: [KnowledgeEntry], matcher: GazetteerMatcher) -> [UInt32] {
+    /// ``firstSyllableKinds`` and ``firstSyllableKindsInLowerCase``: the first word of every surface of a
+    /// kind, one a line, tokenised as one text (far cheaper than a text per surface). No token spans a space
+    /// or a line break, so the first token of every line is the first token the matcher finds in that
+    /// surface, and needs a capital in the text as the matcher says (a capitalised word of a case-sensitive kind).
+    static func firstSyllableKinds(of entries: [KnowledgeEntry], matcher: GazetteerMatcher)
+        -> (any: [UInt32], lowerCase: [UInt32]) {
         var textByKind = [String](repeating: "", count: KnowledgeEntry.Kind.allCases.count)
         for entry in entries {
             for surface in entry.surfaces {
@@ -150,17 +155,22 @@ public struct KnowledgeBase: Sendable {
             }
         }
         var firstKinds: [UInt32] = []
+        var lowerCase: [UInt32] = []
         for kind in KnowledgeEntry.Kind.allCases {
             let bit = GazetteerMatcher.kindMask([kind])
             let tokens = Tokenizer.tokens(of: SourceText(textByKind[kind.ordinal]))
             for (i, token) in tokens.enumerated() where i == 0 || token.gap == .newline {
                 let id = Int(matcher.syllableID(token.lower))
                 guard id >= 0 else { continue }
-                if id >= firstKinds.count { firstKinds += repeatElement(0, count: id + 1 - firstKinds.count) }
+                if id >= firstKinds.count {
+                    firstKinds += repeatElement(0, count: id + 1 - firstKinds.count)
+                    lowerCase += repeatElement(0, count: id + 1 - lowerCase.count)
+                }
                 firstKinds[id] |= bit
+                if !(kind.isCaseSensitive && token.kind == .word && token.shape != .lower) { lowerCase[id] |= bit }
             }
         }
-        return firstKinds
+        return (firstKinds, lowerCase)
     }
 
     /// Loads knowledge files; errors name the file, line and column.

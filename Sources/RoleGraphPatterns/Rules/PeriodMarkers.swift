@@ -69,7 +69,7 @@ enum PeriodMarkers {
                 while end < tokens.count, end - index < reach {
                     if end > index, tokens[end].gap == .newline { break }
                     let kind = tokens[end].kind
-                    if kind != .word, tokens[end].text == ".", end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
+                    if context.isPunctuation(end, "."), end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
                     if kind == .number { numbers += 1 }
                     else if kind != .word, member(tokens[end].text, of: punctuation) {}
                     else if kind == .word, context.roles(end).contains(periodWord) { ongoing = ongoing || context.roles(end).contains(now) }

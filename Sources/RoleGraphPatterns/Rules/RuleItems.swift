@@ -29,8 +29,8 @@ import RoleGraphText
 enum RuleItems {
     /// What receives the items of a walk, in order.
     protocol Sink {
-        /// A plain token item: the token at `index`.
-        mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>)
+        /// A plain token item: the token at `index`, with its knowledge-base syllable id (-1: none).
+        mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>, syllable: Int32)
         /// Any other item; `text` is its lower-case text (single tokens' as they are, longer spans joined when read).
         mutating func item(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int?, startsLine: Bool, text: RuleItem.TextSource,
                            facts: RuleItem.Facts)
@@ -46,7 +46,8 @@ enum RuleItems {
 
     /// The rule set's view of the items, made as they are found.
     static func stream(context: PatternContext, result: PatternResult, rules: RuleSet) -> RuleStream {
-        var builder = RuleStream.Builder(rules: rules, capacity: context.tokens.count)
+        let matcher = context.knowledge.matcher
+        var builder = RuleStream.Builder(rules: rules, capacity: context.tokens.count, syllableID: { matcher.syllableID($0) })
         walk(context: context, result: result, into: &builder)
         return builder.stream()
     }
@@ -54,7 +55,7 @@ enum RuleItems {
     private struct Items: Sink {
         var items: [RuleItem] = []
 
-        mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>) {
+        mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>, syllable: Int32) {
             items.append(RuleItem(kind: .token, tokens: index..<(index + 1), index: nil, startsLine: tokens[index].gap == .newline,
                                   text: .string(tokens[index].lower),
                                   facts: .token(kind: RuleItems.code(of: tokens[index].kind), shape: RuleItems.code(of: tokens[index].shape)),
@@ -129,6 +130,7 @@ enum RuleItems {
             return nil
         }
 
+        let syllables = context.syllables
         tokens.withUnsafeBufferPointer { buffer in
             var cursor = 0
             while cursor < count {
@@ -156,7 +158,7 @@ enum RuleItems {
                 } else if let entryEnd = entryItem(at: cursor) {
                     end = entryEnd
                 } else {
-                    sink.token(cursor, of: buffer)
+                    sink.token(cursor, of: buffer, syllable: syllables[cursor])
                     end = cursor + 1
                 }
                 // A malformed phrase that ends before it starts must not stall the walk.
@@ -221,8 +223,8 @@ enum RuleItems {
 }
 
 extension RuleStream.Builder: RuleItems.Sink {
-    mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>) {
-        addToken(index, word: tokens[index].word, startsLine: tokens[index].gap == .newline, kind: RuleItems.code(of: tokens[index].kind),
+    mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>, syllable: Int32) {
+        addToken(index, word: tokens[index].word, syllable: syllable, startsLine: tokens[index].gap == .newline, kind: RuleItems.code(of: tokens[index].kind),
                  shape: RuleItems.code(of: tokens[index].shape)) { .string(tokens[index].lower) }
     }
 

@@ -49,6 +49,10 @@ struct RuleStream {
         let tokens: UnsafeMutablePointer<Range<Int>>
         let indices: UnsafeMutablePointer<Int32>
         let ongoing: UnsafeMutablePointer<Bool>
+        /// The builder's memo of token items' bits by ``RuleItem/word`` below the capacity (`wordKnown[word]`:
+        /// worked out; `wordBits` holds `words` words per word number).
+        let wordKnown: UnsafeMutablePointer<Bool>
+        let wordBits: UnsafeMutablePointer<UInt64>
 
         init(words: Int, capacity: Int) {
             bits = .allocate(capacity: capacity * words)
@@ -59,6 +63,9 @@ struct RuleStream {
             tokens = .allocate(capacity: capacity)
             indices = .allocate(capacity: capacity)
             ongoing = .allocate(capacity: capacity)
+            wordKnown = .allocate(capacity: capacity)
+            wordKnown.initialize(repeating: false, count: capacity)
+            wordBits = .allocate(capacity: capacity * words)
         }
 
         deinit {
@@ -70,6 +77,8 @@ struct RuleStream {
             tokens.deallocate()
             indices.deallocate()
             ongoing.deallocate()
+            wordKnown.deallocate()
+            wordBits.deallocate()
         }
     }
 
@@ -112,17 +121,18 @@ struct RuleStream {
         private let columns: Columns
         private var count = 0
         private var cache: TestCache
-        /// Test bits of token items by ``RuleItem/word`` (`wordKnown[word]`: worked out): a token's features
-        /// are a function of its text, kind and shape, which its word number fixes.
-        private var wordKnown: [Bool] = []
-        private var wordBits: [UInt64] = []
+        /// The literal classes of the knowledge base's syllables: a token with a syllable id is classed
+        /// without reading its text.
+        private let syllableLiterals: SyllableLiterals
         /// Constraint bits and `ongoing` of cue and honorific items by knowledge entry: their attributes are
         /// the entry's.
         private var entries: [(entry: Int32, bits: UInt64, ongoing: Bool)] = []
         /// Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
         private var joinMemo: [UInt32] = []
 
-        init(rules: RuleSet, capacity: Int) {
+        /// - Parameter syllableID: the id of a lower-case text in the knowledge base whose syllable ids the
+        ///   tokens carry (``addToken(_:word:syllable:startsLine:kind:shape:text:)``), -1 for none.
+        init(rules: RuleSet, capacity: Int, syllableID: ((String) -> Int32)? = nil) {
             words = max(1, (rules.tests.count + 63) / 64)
             packable = rules.features.packable
             features = rules.features
@@ -130,17 +140,22 @@ struct RuleStream {
             self.capacity = capacity
             columns = Columns(words: words, capacity: capacity)
             cache = TestCache(words: words, memo: rules.memo)
+            syllableLiterals = syllableID.map { rules.features.literals.syllableClasses($0) } ?? SyllableLiterals()
         }
 
-        /// A plain token item: the token at `token` with its word number and codes; `text` (its lower-case
-        /// text) is read only the first time its word is seen.
+        /// A plain token item: the token at `token` with its word number, knowledge-base syllable id (-1:
+        /// none) and codes; `text` (its lower-case text) is read only the first time its word is seen, and
+        /// not at all when it has a syllable id.
         @inline(__always)
-        mutating func addToken(_ token: Int, word: Int32, startsLine: Bool, kind: UInt8, shape: UInt8, text: () -> RuleItem.TextSource) {
+        mutating func addToken(_ token: Int, word: Int32, syllable: Int32, startsLine: Bool, kind: UInt8, shape: UInt8,
+                               text: () -> RuleItem.TextSource) {
             let word = Int(word)
+            let memoised = word >= 0 && word < capacity
             // The common case first: a word seen before, whose bits are copied.
-            if word >= 0 && word < wordKnown.count && wordKnown[word] && count < capacity {
+            if memoised && columns.wordKnown[word] && count < capacity {
                 let target = columns.bits + count * words
-                for w in 0..<words { target[w] = wordBits[word * words + w] }
+                let known = columns.wordBits + word * words
+                for w in 0..<words { target[w] = known[w] }
                 record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
                 return
             }
@@ -150,15 +165,15 @@ struct RuleStream {
                 return
             }
             precondition(count < capacity, "more items than the builder holds")
-            if word >= wordKnown.count {
-                let grown = max(word + 1, 2 * wordKnown.count, 256)
-                wordKnown += repeatElement(false, count: grown - wordKnown.count)
-                wordBits += repeatElement(0, count: grown * words - wordBits.count)
-            }
             let target = columns.bits + count * words
-            wordKnown[word] = true
-            cache.copy(features.key(.token, text(), .token(kind: kind, shape: shape), joinMemo: &joinMemo), to: target, features)
-            for w in 0..<words { wordBits[word * words + w] = target[w] }
+            let literal = syllable >= 0 && syllableLiterals.isComplete
+                ? syllableLiterals.classOf(syllable: syllable) : features.literalClass(text(), joinMemo: &joinMemo)
+            cache.copy(features.tokenKey(literal, kind: kind, shape: shape), to: target, features)
+            if memoised {
+                columns.wordKnown[word] = true
+                let known = columns.wordBits + word * words
+                for w in 0..<words { known[w] = target[w] }
+            }
             record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
         }
 
@@ -167,7 +182,7 @@ struct RuleStream {
                           facts: RuleItem.Facts, word: Int32) {
             if packable, case .token(let tokenKind, let shape) = facts, kind == .token, word >= 0,
                span.count == 1, index == nil {
-                addToken(span.lowerBound, word: word, startsLine: startsLine, kind: tokenKind, shape: shape) { text }
+                addToken(span.lowerBound, word: word, syllable: -1, startsLine: startsLine, kind: tokenKind, shape: shape) { text }
                 return
             }
             precondition(count < capacity, "more items than the builder holds")
@@ -290,6 +305,9 @@ final class ItemFeatures: Sendable {
     /// Per constraint, how a coded token (``RuleItem/Facts/token(kind:shape:)``) meets it: key 1 `kind`,
     /// 2 `shape`, 0 another key (never met); value: the code the attribute must have (255: none).
     let tokenCodes: [(key: UInt8, value: UInt8)]
+    /// ``tokenCodes`` worked out: per token `kind` code × 8 + `shape` code (each below 8), the constraint bits
+    /// a coded token with those codes meets.
+    private let tokenConstraintBits: [UInt64]
     /// The constraints by key, each distinct key once with its constraints' bit offsets and values: an item's
     /// attribute is read once per key, not once per constraint (a rule set tests a handful of keys with
     /// many values each).
@@ -336,6 +354,14 @@ final class ItemFeatures: Sendable {
             }
         }
         self.groups = groups
+        let codes = tokenCodes
+        tokenConstraintBits = (0..<64).map { index in
+            var bits: UInt64 = 0
+            for (offset, code) in codes.enumerated() where code.key != 0 && code.value == (code.key == 1 ? UInt8(index >> 3) : UInt8(index & 7)) {
+                bits |= 1 << UInt64(32 + offset)
+            }
+            return bits
+        }
         packable = constraints.count <= 32 && self.literals.classCount < (1 << 20) - 1
         let table = self.literals
         featureTests = FeatureTests(packable ? tests : [],
@@ -355,19 +381,38 @@ final class ItemFeatures: Sendable {
     /// coded token (``RuleItem/Facts/token(kind:shape:)``) its constraint bits too.
     @inline(__always)
     func base(_ kind: RuleItem.Kind, _ text: RuleItem.TextSource, _ facts: RuleItem.Facts, joinMemo: inout [UInt32]) -> UInt64 {
-        var key = UInt64(kind.code) | UInt64(literals.classOf(text, joinMemo: &joinMemo) + 1) << 9
+        let literal = literals.classOf(text, joinMemo: &joinMemo)
+        if case .token(let tokenKind, let shape) = facts, kind == .token { return tokenKey(literal, kind: tokenKind, shape: shape) }
+        var key = UInt64(kind.code) | UInt64(literal + 1) << 9
         if case .token(let tokenKind, let shape) = facts {
-            if kind == .token { key |= UInt64(tokenKind & 7) << 3 | UInt64(min(shape, 7)) << 6 }
             // A coded token has only `kind` and `shape`.
-            for (offset, code) in tokenCodes.enumerated() where code.key != 0 && code.value == (code.key == 1 ? tokenKind : shape) {
-                key |= 1 << UInt64(32 + offset)
-            }
-            return key
+            return key | constraintBits(kind: tokenKind, shape: shape)
         }
         if kind == .token {
             key |= UInt64(facts.kindCode & 7) << 3 | UInt64(min(facts.shapeCode, 7)) << 6
         }
         return key
+    }
+
+    /// ``LiteralTable/classOf(_:joinMemo:)`` of ``literals``, read in place (a caller outside the class copied
+    /// the table, retaining and releasing its arrays).
+    @inline(__always)
+    func literalClass(_ text: RuleItem.TextSource, joinMemo: inout [UInt32]) -> Int32 {
+        literals.classOf(text, joinMemo: &joinMemo)
+    }
+
+    /// The packed features of a token item with this literal class and these `kind` and `shape` codes.
+    @inline(__always)
+    func tokenKey(_ literal: Int32, kind: UInt8, shape: UInt8) -> UInt64 {
+        UInt64(RuleItem.Kind.token.code) | UInt64(kind & 7) << 3 | UInt64(min(shape, 7)) << 6 | UInt64(literal + 1) << 9
+            | constraintBits(kind: kind, shape: shape)
+    }
+
+    /// The constraint bits of a coded token (``RuleItem/Facts/token(kind:shape:)``).
+    @inline(__always)
+    private func constraintBits(kind: UInt8, shape: UInt8) -> UInt64 {
+        // A code of 8 or more meets no constraint: every code a constraint names is below 8.
+        kind < 8 && shape < 8 ? tokenConstraintBits[Int(kind) << 3 | Int(shape)] : 0
     }
 
     /// One bit per constraint the attributes meet (items without coded token facts).
@@ -562,6 +607,17 @@ struct LiteralTable: Sendable {
         }
     }
 
+    /// The classes of the literals that are syllables of a knowledge base, by syllable id (`syllableID`: a
+    /// lower-case text's id, -1 for none), for ``SyllableLiterals``.
+    func syllableClasses(_ syllableID: (String) -> Int32) -> SyllableLiterals {
+        var literals = SyllableLiterals()
+        for (group, text) in representatives.enumerated() {
+            let id = syllableID(text)
+            if id >= 0 { literals.insert(id, class: Int32(group)) }
+        }
+        return literals
+    }
+
     /// The class of the literals `text` equals, or -1.
     @inline(__always)
     func classOf(_ text: String) -> Int32 {
@@ -590,6 +646,43 @@ struct LiteralTable: Sendable {
         if !bytes.isEmpty && !firstBytes[Int(bytes[0])] { return -1 }
         for (literal, group) in plain where literal.count == bytes.count && literal.elementsEqual(bytes) { return group }
         return -1
+    }
+}
+
+/// The literal classes (``LiteralTable``) of a knowledge base's syllables that equal a literal: a token
+/// with a syllable id equals a literal exactly when the literal's text has that id (both are NFC, and a
+/// syllable id stands for one text), so its class is one look-up here instead of a comparison of its text.
+/// A few literals, in a small open-addressing table.
+struct SyllableLiterals {
+    private static let slots = 64
+    private var ids = [Int32](repeating: -1, count: slots)
+    private var classes = [Int32](repeating: -1, count: slots)
+    private var count = 0
+
+    /// Records a literal's syllable (at most half the slots are filled; a literal beyond is left out, and
+    /// so the table is not used: see ``isComplete``).
+    mutating func insert(_ id: Int32, class literal: Int32) {
+        count += 1
+        guard count <= Self.slots / 2 else { return }
+        var slot = Int(id) & (Self.slots - 1)
+        while ids[slot] >= 0 { slot = (slot + 1) & (Self.slots - 1) }
+        ids[slot] = id
+        classes[slot] = literal
+    }
+
+    /// Whether every literal that is a syllable is in the table.
+    var isComplete: Bool { count <= Self.slots / 2 }
+
+    /// The class of the literal with this syllable id (not negative), or -1.
+    @inline(__always)
+    func classOf(syllable id: Int32) -> Int32 {
+        var slot = Int(id) & (Self.slots - 1)
+        while true {
+            let known = ids[slot]
+            if known == id { return classes[slot] }
+            if known < 0 { return -1 }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
     }
 }
 
