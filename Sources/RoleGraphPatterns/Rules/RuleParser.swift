@@ -27,20 +27,19 @@ struct RuleParser {
         var lineOfID: [String: Int] = [:]
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
-            let characters = Array(line)
-            guard let first = characters.firstIndex(where: { $0 != " " && $0 != "\t" }), characters[first] != "#" else { continue }
-            let fields = Self.fields(characters)
+            guard let first = line.firstIndex(where: { $0 != " " && $0 != "\t" }), line[first] != "#" else { continue }
+            let fields = Self.fields(line)
             if fields[0].text.hasPrefix("@") {
-                try define(fields, line: number, length: characters.count)
+                try define(fields, line: number, length: line.count)
                 continue
             }
             guard fields.count >= 3 else {
-                throw error(number, characters.count + 1, "expected ID, PRIORITY and PATTERN separated by tabs")
+                throw error(number, line.count + 1, "expected ID, PRIORITY and PATTERN separated by tabs")
             }
             guard fields.count <= 4 else {
                 throw error(number, fields[4].column, "unexpected field after the attributes (a tab inside the pattern?)")
             }
-            let id = fields[0].text
+            let id = String(fields[0].text)
             guard !id.isEmpty, id.allSatisfy(Self.isIDCharacter) else {
                 throw error(number, 1, "bad rule id '\(id)': use letters, digits and ':-_.'")
             }
@@ -61,21 +60,18 @@ struct RuleParser {
     // MARK: Lines and fields
 
     struct Field {
-        var text: String
-        var characters: ArraySlice<Character>
+        /// A slice of the rule file: no string is made for a field that stays whole.
+        var text: Substring
         /// 1-based column of the field's first character.
         var column: Int
     }
 
-    static func fields(_ characters: [Character]) -> [Field] {
-        var fields: [Field] = []
-        var start = 0
-        for index in 0...characters.count where index == characters.count || characters[index] == "\t" {
-            let slice = characters[start..<index]
-            fields.append(Field(text: String(slice), characters: slice, column: start + 1))
-            start = index + 1
+    static func fields(_ line: Substring) -> [Field] {
+        var column = 1
+        return line.split(separator: "\t", omittingEmptySubsequences: false).map { text in
+            defer { column += text.count + 1 }
+            return Field(text: text, column: column)
         }
-        return fields
     }
 
     static func isIDCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || ":-_.".contains(c) }
@@ -104,7 +100,7 @@ struct RuleParser {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
                 throw error(line, at, "attribute '\(pair)' is not key=value")
             }
-            attributes[String(pair[..<equals]).trimmedOfSpaces] = String(pair[pair.index(after: equals)...]).trimmedOfSpaces
+            attributes[String(pair[..<equals].trimmedOfSpaces)] = String(pair[pair.index(after: equals)...].trimmedOfSpaces)
         }
         return attributes
     }
@@ -112,7 +108,7 @@ struct RuleParser {
     // MARK: Patterns
 
     private func parsePattern(_ field: Field, line: Int) throws(KnowledgeError) -> RulePattern {
-        var reader = PatternReader(characters: Array(field.characters), column: field.column, line: line,
+        var reader = PatternReader(characters: Array(field.text), column: field.column, line: line,
                                    file: file, definitions: definitions)
         let pattern = try reader.alternation()
         reader.skipSpaces()
@@ -323,7 +319,9 @@ private struct PatternReader {
 }
 
 fileprivate extension StringProtocol {
-    var trimmedOfSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    /// The slice without leading and trailing spaces (no string made).
+    var trimmedOfSpaces: SubSequence {
+        guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else { return self[endIndex...] }
+        return self[first...last]
     }
 }
