@@ -25,8 +25,11 @@ struct RuleParser {
     mutating func parse(_ text: String) throws(KnowledgeError) -> [ParsedRule] {
         var rules: [ParsedRule] = []
         var lineOfID: [String: Int] = [:]
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on bytes: a line feed or a tab is a character of its own (grapheme clusters break around
+        // controls), and walking the file by characters costs some 400 instructions a byte.
+        for (offset, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
+            let line = Substring(bytes)
             guard let first = line.firstIndex(where: { $0 != " " && $0 != "\t" }), line[first] != "#" else { continue }
             let fields = Self.fields(line)
             if fields[0].text.hasPrefix("@") {
@@ -68,7 +71,8 @@ struct RuleParser {
 
     static func fields(_ line: Substring) -> [Field] {
         var column = 1
-        return line.split(separator: "\t", omittingEmptySubsequences: false).map { text in
+        return line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { bytes in
+            let text = Substring(bytes)
             defer { column += text.count + 1 }
             return Field(text: text, column: column)
         }
