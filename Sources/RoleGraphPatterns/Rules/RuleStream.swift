@@ -272,9 +272,10 @@ struct TestCache {
     /// Copies the test bits of the features `key` to `target` (`words` words).
     @inline(__always)
     mutating func copy(_ key: UInt64, to target: UnsafeMutablePointer<UInt64>, _ features: ItemFeatures) {
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) * words
-        if keys[slot / words] != key {
-            keys[slot / words] = key
+        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        let slot = index * words
+        if keys[index] != key {
+            keys[index] = key
             var passed: [UInt64]
             if let memo = known[key] ?? learned[key] {
                 passed = memo
