@@ -337,9 +337,10 @@ public struct GazetteerMatcher: Sendable {
         let prefixCount = prefix.count
         var index = start
         while index < tokens.count {
-            if index > start, tokens[index].gap == .newline { break }
             let edge = step(from: node, syllable(index))
             if edge.child < 0 { break }
+            // After the step: a step that finds no edge (a third of them) then reads no token.
+            if index > start, tokens[index].gap == .newline { break }
             node = edge.child
             index += 1
             if edge.kinds & mask != 0 {
