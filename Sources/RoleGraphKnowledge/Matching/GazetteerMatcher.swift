@@ -38,8 +38,10 @@ public struct GazetteerMatch: Sendable, Equatable {
 ///
 /// **Layout.** Children of the root are an array indexed by syllable id; every other edge lives in one
 /// open-addressing table keyed by (node, syllable id). Either way an edge (``Edge``) carries its child's
-/// terminal kinds next to the child, so a step of the walk reads one cache line: the walk is memory-bound
-/// (a few instructions per step between misses), and a separate per-node kinds array cost a third miss.
+/// terminal kinds, and the kinds of the terminals below the child, next to the child, so a step of the walk
+/// reads one cache line: the walk is memory-bound (a few instructions per step between misses), and a
+/// separate per-node kinds array cost a third miss. A walk stops where nothing of the wanted kinds lies
+/// below (a walk for titles does not follow `Ban Kinh tế` towards organisations).
 /// Terminals are flat, grouped by node, with the
 /// entry's kind as a bit (so a kind filter is a mask test), its priority and validity precomputed,
 /// and the per-syllable capital requirement as a bitmask.
@@ -133,11 +135,14 @@ public struct GazetteerMatcher: Sendable {
         }
         self.terminalStart = start
         self.terminals = flat
-        // What an edge to each node says of it: its terminals' kinds, and whether any edge leaves it.
-        var flags = kinds
-        for (node, parent) in builder.edges.nodesWithChildren(nodeCount: nodeCount).enumerated() where parent {
-            flags[node] |= Edge.hasChildren
+        // What an edge to each node says of it: its terminals' kinds, and the kinds of the terminals below it.
+        // A child's id is above its parent's, so one pass from the last node gathers whole subtrees.
+        let parents = builder.edges.parents(nodeCount: nodeCount)
+        var below = [UInt32](repeating: 0, count: nodeCount)
+        for node in stride(from: nodeCount - 1, to: 0, by: -1) {
+            below[Int(parents[node])] |= kinds[node] | below[node]
         }
+        let flags = (0..<nodeCount).map { kinds[$0] | below[$0] << Edge.belowShift }
         self.rootEdges = builder.rootChildren.map { child in Edge(child: child, kinds: child < 0 ? 0 : flags[Int(child)]) }
         var edges = builder.edges
         edges.attachKinds(flags)
@@ -332,17 +337,19 @@ public struct GazetteerMatcher: Sendable {
         let prefixCount = prefix.count
         var index = start
         while index < tokens.count {
-            if index > start, tokens[index].gap == .newline { break }
             let edge = step(from: node, syllable(index))
             if edge.child < 0 { break }
+            // After the step: a step that finds no edge (a third of them) then reads no token.
+            if index > start, tokens[index].gap == .newline { break }
             node = edge.child
             index += 1
             if edge.kinds & mask != 0 {
                 let entry = best(at: Int(node), tokens: tokens, end: index, prefixCount: prefixCount, mask: mask, date: date)
                 if entry >= 0 { found(entry, index) }
             }
-            // A leaf: looking its next syllable up would miss the cache to find nothing.
-            if edge.kinds & Edge.hasChildren == 0 { break }
+            // Nothing of these kinds below (a leaf, say): looking the next syllable up would miss the cache
+            // to find nothing of use.
+            if (edge.kinds >> Edge.belowShift) & mask == 0 { break }
         }
     }
 
@@ -467,15 +474,15 @@ extension KnowledgeEntry.Kind {
 // MARK: - Building
 
 extension GazetteerMatcher {
-    /// Where an edge of the trie leads: the child node (-1: no edge) and the union of the kind bits of the
-    /// child's terminals (what the walk tests before it looks at the terminals), with ``hasChildren``
-    /// when an edge leaves the child (most walks end at a leaf, whose look-up of the next syllable would
-    /// cost a cache miss to find nothing). 8 bytes.
+    /// Where an edge of the trie leads: the child node (-1: no edge); in the low 16 bits of `kinds`, the union
+    /// of the kind bits of the child's terminals (what the walk tests before it looks at the terminals); in
+    /// the high 16 (``belowShift``), the union of those of every terminal below the child (where it is 0,
+    /// or has none of the wanted kinds, the walk stops: most walks end at a leaf, whose look-up of the next
+    /// syllable would cost a cache miss to find nothing). ``KnowledgeEntry/Kind/bit`` is below `1 << 16`. 8 bytes.
     struct Edge: Sendable {
         var child: Int32 = -1
         var kinds: UInt32 = 0
-        /// The flag of ``kinds`` that no kind bit uses (``KnowledgeEntry/Kind/bit`` is below `1 << 16`).
-        static let hasChildren: UInt32 = 1 << 31
+        static let belowShift: UInt32 = 16
     }
 
     /// Trie edges below the root: open addressing keyed by (node, syllable id). A slot holds its key and
@@ -519,14 +526,14 @@ extension GazetteerMatcher {
             }
         }
 
-        /// Per node below `nodeCount`: whether an edge of the table leaves it.
-        func nodesWithChildren(nodeCount: Int) -> [Bool] {
-            var parents = [Bool](repeating: false, count: nodeCount)
-            for slot in slots where slot.key != .max { parents[Int(slot.key >> 32)] = true }
+        /// Per node below `nodeCount`: its parent by an edge of the table (0 for the root's children and the root).
+        func parents(nodeCount: Int) -> [Int32] {
+            var parents = [Int32](repeating: 0, count: nodeCount)
+            for slot in slots where slot.key != .max { parents[Int(slot.edge.child)] = Int32(truncatingIfNeeded: slot.key >> 32) }
             return parents
         }
 
-        /// Sets every edge's ``Edge/kinds`` from the nodes' flags (terminal kinds, ``Edge/hasChildren``).
+        /// Sets every edge's ``Edge/kinds`` from the nodes' flags (terminal kinds, kinds below).
         mutating func attachKinds(_ kinds: [UInt32]) {
             for s in slots.indices where slots[s].key != .max {
                 slots[s].edge.kinds = kinds[Int(slots[s].edge.child)]
