@@ -125,6 +125,17 @@ private let small = KnowledgeBase(entries: [
         #expect(small.matcher.syllableID("t\u{1B0}") == ids[6])
         #expect(small.matcher.syllableID("tu\u{31B}") == ids[6])
     }
+
+    @Test func syllableIDsOfTokensWithoutOneTokenisationsNumbers() {
+        // Made by hand (no number) and cut from a longer tokenisation (a number above the count): each
+        // token gets its own syllable's id, as if looked up alone.
+        var byHand = tokens("Tư Ban kinh Ban xyzzy")
+        for i in byHand.indices { byHand[i].word = -1 }
+        for t in [byHand, Array(tokens("Ban Kinh Tư Ban kinh").suffix(2))] {
+            #expect(small.matcher.syllableIDs(for: t) == t.map { small.matcher.syllableID($0.lower) })
+        }
+        #expect(small.matcher.syllableIDs(for: []).isEmpty)
+    }
 }
 
 // MARK: - Agreement with reference implementations
