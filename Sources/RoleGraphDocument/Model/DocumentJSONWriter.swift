@@ -47,7 +47,6 @@ struct DocumentJSONWriter: ~Copyable {
                 }
             }
             key("mentions"); array(document.mentions) { w, mention in
-                if !w.pretty { w.lineMention(mention); return }
                 w.object { w in
                     w.key("end"); w.integer(mention.end)
                     if let entity = mention.entity { w.key("entity"); w.string(entity) }
@@ -90,28 +89,6 @@ struct DocumentJSONWriter: ~Copyable {
             key("schema"); string(document.schema)
             key("source"); nullable(document.source)
         }
-    }
-
-    /// A mention on one line: keys and punctuation as fixed pieces, one copy each, instead of a ``key(_:)``
-    /// call a member (some 85 instructions each; 1.5 M over dev+seed). Mentions are most of a document, and
-    /// the tests compare this with `JSONEncoder`'s output, as everything else.
-    private mutating func lineMention(_ mention: Document.Mention) {
-        piece("{\"end\":"); integer(mention.end)
-        if let entity = mention.entity { piece(",\"entity\":"); string(entity) }
-        piece(",\"id\":"); string(mention.id)
-        piece(",\"rule\":"); string(mention.rule)
-        piece(",\"start\":"); integer(mention.start)
-        piece(",\"text\":"); string(mention.text)
-        piece(",\"type\":"); string(mention.type.rawValue)
-        piece(",\"utf8End\":"); integer(mention.utf8End)
-        piece(",\"utf8Start\":"); integer(mention.utf8Start)
-        out.append(0x7D)
-        first = false
-    }
-
-    @inline(__always)
-    private mutating func piece(_ text: StaticString) {
-        out.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // MARK: Containers, in JSONEncoder's layout (pretty: two spaces a level, `"key" : value`,

@@ -11,9 +11,6 @@ import Foundation
 struct SyllableVocabulary: Sendable {
     static let unknown: Int32 = -1
 
-    /// Canonical bytes of every syllable, back to back; syllable `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
-    private(set) var bytes: [UInt8] = []
-    private(set) var offsets: [Int32] = [0]
     private var hashes: [UInt64] = []
     /// First 16 bytes of each syllable, zero-padded, as two words: most syllables compare in two loads.
     private var heads: [UInt64] = []
@@ -23,7 +20,7 @@ struct SyllableVocabulary: Sendable {
 
     var count: Int { hashes.count }
 
-    /// Every syllable, in id order: kept, so that checking an id a token names costs one `String ==`.
+    /// Every syllable, in id order (canonical text): checking an id a token names costs one `String ==`.
     private(set) var syllables: [String] = []
 
     // MARK: Look-up
@@ -44,11 +41,6 @@ struct SyllableVocabulary: Sendable {
     private func slowID(of string: String) -> Int32 {
         var canonical = Self.canonicalString(string)
         return canonical.withUTF8 { id(ofCanonical: $0) }
-    }
-
-    /// Whether a string's id must take the slow path (its bytes may not be canonical).
-    static func needsComposition(_ string: String) -> Bool {
-        string.utf8.withContiguousStorageIfAvailable { !isCanonical($0) } ?? true
     }
 
     @inline(__always)
@@ -86,9 +78,7 @@ struct SyllableVocabulary: Sendable {
     /// Full comparison for syllables longer than 16 bytes (the length is part of the hash and checked here).
     @inline(never)
     private func equalsLong(_ id: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
-        guard hi - lo == p.count else { return false }
-        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + lo, p.baseAddress!, p.count) == 0 }
+        syllables[id].utf8.elementsEqual(p)
     }
 
     // MARK: Building
@@ -110,8 +100,6 @@ struct SyllableVocabulary: Sendable {
         let id = Int32(count)
         let (w0, w1) = Self.head(p)
         let h = Self.hash(p, w0, w1)
-        bytes.append(contentsOf: p)
-        offsets.append(Int32(bytes.count))
         syllables.append(String(decoding: p, as: UTF8.self))
         hashes.append(h)
         heads.append(w0)
@@ -136,9 +124,6 @@ struct SyllableVocabulary: Sendable {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         for id in 0..<count { place(Int32(id), hash: hashes[id]) }
     }
-
-    /// The canonical text of syllable `id`.
-    func string(_ id: Int32) -> String { syllables[Int(id)] }
 
     // MARK: Canonical form
 
