@@ -23,22 +23,14 @@ struct RoleRules {
         year = context.date.flatMap { Int($0.prefix(4)) }
     }
 
-    /// Reads the role rules' matches (`Resources/roles.rules`) and records a role statement for each
-    /// person and position they give, with the rule's id.
-    /// Punctuation that ends the clause in which a status cue speaks of a title.
-    static let clauseBoundaries: Set<String> = [",", ";", ".", ":", "(", ")", "-", "!", "?"]
-
-    /// `clauseBoundaries.contains(text)`: a one-byte text (ASCII, which no other text is canonically equal
-    /// to) by its byte, without hashing it.
+    /// Punctuation that ends the clause in which a status cue speaks of a title: a one-byte (ASCII) token,
+    /// compared by its byte (no other text is canonically equal to an ASCII one).
     static func isClauseBoundary(_ text: String) -> Bool {
-        guard text.utf8.count == 1, let byte = text.utf8.first else { return clauseBoundaries.contains(text) }
-        switch byte {
-        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "-"), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
-        default: return false
-        }
+        text.utf8.count == 1 && ",;.:()-!?".utf8.contains(text.utf8.first!)
     }
 
+    /// Reads the role rules' matches (`Resources/roles.rules`) and records a role statement for each
+    /// person and position they give, with the rule's id.
     func apply(to result: inout PatternResult) {
         let items = RuleItems.stream(context: context, result: result, rules: RuleSet.bundled)
         for match in RoleRuleMatch.read(RuleSet.bundled.matches(in: items), items: items, result: result) {
