@@ -18,43 +18,53 @@ public enum Tokenizer {
         text.bytes.withUnsafeBufferPointer { tokens(in: $0) }
     }
 
-    /// ``tokens(of:)``, taking the views of common words from `words` instead of building them: the
-    /// same tokens, faster when the text repeats the table's words (see ``WordTable``).
+    /// ``tokens(of:)``, taking the views of common words from `words` instead of building them, and
+    /// the views of words this thread met in earlier texts from its cache (``ThreadWordCache``): the same
+    /// tokens, faster when texts repeat words, as news does.
     public static func tokens(of text: SourceText, words: WordTable) -> [Token] {
-        text.bytes.withUnsafeBufferPointer { tokens(in: $0, words: words) }
+        let thread = ThreadWordCache.current(for: words)
+        var cache = thread.cache.unsafelyUnwrapped
+        thread.cache = nil
+        defer { thread.cache = cache }
+        cache.beginDocument()
+        return text.bytes.withUnsafeBufferPointer { tokens(in: $0, cache: &cache) }
     }
 
-    /// Tokens of normalised UTF-8 bytes.
-    static func tokens(in p: UnsafeBufferPointer<UInt8>, words: WordTable? = nil) -> [Token] {
+    /// Tokens of normalised UTF-8 bytes, with a cache of their own.
+    static func tokens(in p: UnsafeBufferPointer<UInt8>) -> [Token] {
         // About one distinct token per 16 bytes in an article; a few thousand in a long text.
-        var state = State(cache: WordCache(capacity: Swift.min(Swift.max(p.count / 16, 8), 2048), shared: words))
+        var cache = WordCache(capacity: Swift.min(Swift.max(p.count / 16, 8), 2048))
+        return tokens(in: p, cache: &cache)
+    }
+
+    /// Tokens of normalised UTF-8 bytes, numbered from 0 (``Token/word``) whatever `cache` holds.
+    private static func tokens(in p: UnsafeBufferPointer<UInt8>, cache: inout WordCache) -> [Token] {
+        var state = State()
         // Tokens are written straight into the array's storage, sized from news averaging
         // about 5.4 bytes a token; text denser in tokens continues by appending.
         var tokens = [Token](unsafeUninitializedCapacity: p.count / 5 + 16) { buffer, count in
             guard let base = buffer.baseAddress else { return }
-            while count < buffer.count, let (range, index) = state.next(p) {
-                state.cache.initialize(base + count, entry: index, range: range, gap: state.gap)
+            while count < buffer.count, let (range, index) = state.next(p, &cache) {
+                cache.initialize(base + count, entry: index, range: range, gap: state.gap)
                 state.gap = .none
                 count += 1
             }
         }
-        while let (range, index) = state.next(p) {
-            tokens.append(state.cache.token(index, range: range, gap: state.gap))
+        while let (range, index) = state.next(p, &cache) {
+            tokens.append(cache.token(index, range: range, gap: state.gap))
             state.gap = .none
         }
         return tokens
     }
 
-    /// Where tokenisation stands: the next byte, the gap before the next token and the
-    /// views of the tokens seen.
+    /// Where tokenisation stands: the next byte and the gap before the next token.
     private struct State {
         var i = 0
         var gap = Token.Gap.newline
-        var cache: WordCache  // grows; news has a few thousand distinct tokens
 
-        /// The next token's range and cache entry (its gap is ``gap``), or `nil` at the end.
+        /// The next token's range and `cache` entry (its gap is ``gap``), or `nil` at the end.
         @inline(__always)
-        mutating func next(_ p: UnsafeBufferPointer<UInt8>) -> (Range<Int>, Int)? {
+        mutating func next(_ p: UnsafeBufferPointer<UInt8>, _ cache: inout WordCache) -> (Range<Int>, Int)? {
             let n = p.count
             while i < n {
                 if p[i] == 0x20 {  // most scalars between tokens: answered before the class look-up

@@ -1,21 +1,25 @@
-/// Memoises the views of tokens within one tokenisation: `kind`, `shape`, `text` and
-/// `lower` depend only on a token's bytes, and news repeats a few thousand syllables,
-/// numbers and punctuation marks, so each distinct token is decoded and lower-cased once
-/// and later occurrences copy its two strings. An entry's index is the tokens' ``Token/word``. The cache
-/// hands out the same `String` instances every time, so a copy is a retain, never an allocation,
-/// and for the small strings a syllable fits in a copy of bytes (see ``Place/bitwise``). An entry whose
-/// views the shared ``WordTable`` holds (most of an article's distinct words) points at
-/// them instead of copying them: four bytes, nothing to retain or release.
+/// Memoises the views of tokens: `kind`, `shape`, `text` and `lower` depend only on a token's bytes,
+/// and news repeats a few thousand syllables, numbers and punctuation marks, so each distinct token is
+/// decoded and lower-cased once and later occurrences copy its two strings. The cache hands out the same
+/// `String` instances every time, so a copy is a retain, never an allocation, and for the small strings
+/// a syllable fits in a copy of bytes (see ``Place/bitwise``). An entry whose views the shared
+/// ``WordTable`` holds points at them instead of copying them: four bytes, nothing to retain or release.
 ///
-/// An open-addressing table keyed by the token's bytes, compared in place in the text
-/// being tokenised: no key is ever allocated.
+/// A cache outlives its documents (``Tokenizer/tokens(of:words:)`` keeps one per thread): an article
+/// meets a few hundred words it has not seen before, and finding and building their entries (a probe
+/// of the shared table, or decoding and two `String`s) was the tokenizer's largest cost. Entries are
+/// numbered for good; ``Token/word`` numbers a document's distinct tokens from 0 in order of first
+/// occurrence, so each entry also records its number in the current document (``stamps``). Nothing
+/// downstream can tell a fresh cache from a warm one: tokens are the same.
+///
+/// An open-addressing table keyed by the token's bytes, compared in place in the text being tokenised:
+/// no key is allocated (bytes past the 16th of a long key are kept once, in ``tails``).
 struct WordCache {
     /// One slot of the open-addressing table: the token's first 16 bytes (zero padded),
     /// its length and its entry; `length == 0` marks an empty slot. For tokens of at most
-    /// 16 bytes the slot holds the whole key, so a hit never reads the token's first
-    /// occurrence, which may lie megabytes back in the text.
+    /// 16 bytes the slot holds the whole key, so a hit reads nothing else.
     ///
-    /// A slot whose `index` is negative is a *span* (see ``span(_:at:length:_:_:)``): its
+    /// A slot whose `index` is negative is a *span* (see ``span(_:at:length:_:_:ascii:)``): its
     /// key is a run of at most 16 bytes that starts with a letter and runs to the next
     /// ASCII byte that is neither a letter nor a digit, but whose word ends earlier; the
     /// word is entry `-index - 1`.
@@ -48,32 +52,47 @@ struct WordCache {
         #endif
     }
 
+    /// A cache past these sizes starts over at its next document: a stream of hostile or unusual text
+    /// cannot grow it without bound (news settles at some 50k entries after a million words).
+    static let entryLimit = 1 << 17
+    static let byteLimit = 1 << 24
+
     private var slots: [Slot]
     /// Slots in use (entries and spans).
     private var used = 0
     /// Slot of a hash: its top `64 - shift` bits.
     private var shift: UInt64
-    /// Where an entry's first occurrence starts in the text, and where its views are: `views >= 0`
-    /// for `sharedViews[views]`, `< 0` for `built[-views - 1]`; `bitwise` when both its strings are
-    /// immortal (``isImmortal(_:)``), so that a token copies them as bits, without two retains.
+    /// Where an entry's views are: `views >= 0` for `sharedViews[views]`, `< 0` for `built[-views - 1]`;
+    /// `bitwise` when both its strings are immortal (``isImmortal(_:)``), so that a token copies them as
+    /// bits, without two retains; `tail`: where its bytes past the 16th start in ``tails``.
     struct Place {
-        var start: Int
         var views: Int32
+        var tail: Int32
         var bitwise: Bool
     }
 
     /// Per entry: its place.
     private var places: [Place] = []
+    /// The bytes past the 16th of every key longer than 16 bytes, back to back.
+    private var tails: [UInt8] = []
     /// Views this cache built (tokens the shared table does not hold).
     private var built: [Entry] = []
+    /// Bytes of the keys and of the built views' strings: with ``places``' count, what the cache holds.
+    private var bytes = 0
     /// Entry of each single-byte (ASCII) punctuation or symbol token, -1 until first seen.
     private var ascii: [Int32]
     /// Buffers for building the views of new words.
     private var scratch = TokenViews.Scratch()
     /// Prebuilt views of common words, asked before a new word's views are built.
-    private let shared: WordTable?
+    let shared: WordTable?
     /// `shared`'s views.
     private let sharedViews: [Entry]
+    /// Per entry: `document << 32 | number`, its ``Token/word`` number in document `document`.
+    private var stamps: [UInt64] = []
+    /// The current document (from 1; stamps of 0 are no document's).
+    private var document: UInt64 = 1
+    /// Distinct tokens numbered in the current document.
+    private var numbered: Int32 = 0
 
     init(capacity: Int, shared: WordTable? = nil) {
         self.shared = shared
@@ -87,8 +106,31 @@ struct WordCache {
         slots = [Slot](repeating: Slot(), count: size)
         shift = 64 - bits
         places.reserveCapacity(capacity)
+        stamps.reserveCapacity(capacity)
         built.reserveCapacity(capacity / 4)  // most words of an article are the shared table's
         ascii = [Int32](repeating: -1, count: 128)
+    }
+
+    /// Starts the numbering of a new document's tokens from 0; starts the cache over first when it has
+    /// outgrown ``entryLimit`` or ``byteLimit``. - Complexity: O(1), or O(cache) when it starts over.
+    mutating func beginDocument() {
+        if places.count > Self.entryLimit || bytes > Self.byteLimit || document == UInt64(UInt32.max) {
+            self = WordCache(capacity: slots.count / 4, shared: shared)
+            return
+        }
+        document += 1
+        numbered = 0
+    }
+
+    /// The ``Token/word`` number of entry `index` in the current document, given on its first occurrence.
+    @inline(__always)
+    private mutating func wordNumber(of index: Int) -> Int32 {
+        let stamp = stamps[index]
+        if stamp >> 32 == document { return Int32(truncatingIfNeeded: stamp) }
+        let number = numbered
+        numbered += 1
+        stamps[index] = document << 32 | UInt64(UInt32(bitPattern: number))
+        return number
     }
 
     /// The first 16 bytes of a token, little-endian, zero beyond its end.
@@ -142,6 +184,7 @@ struct WordCache {
 
     /// Keeps views this cache built; returns where they are (see ``Place/views``).
     private mutating func build(_ entry: consuming Entry) -> Int32 {
+        bytes += 2 * Int(entry.length)
         built.append(entry)
         return Int32(truncatingIfNeeded: -built.count)
     }
@@ -159,9 +202,7 @@ struct WordCache {
         if v < 0x80 {
             let known = ascii[Int(v)]
             if known >= 0 { return Int(known) }
-            let index = places.count
-            let views = build(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none))
-            places.append(Place(start: range.lowerBound, views: views, bitwise: isBitwise(views)))
+            let index = newEntry(build(TokenViews.single(p, range, scalar: v, kind: kind, gap: .none)), p, range)
             ascii[Int(v)] = Int32(truncatingIfNeeded: index)
             return index
         }
@@ -183,7 +224,7 @@ struct WordCache {
         case .found(let index):
             return Int(index)
         case .empty(let slot):
-            return insert(make(&self, w0, w1, h), at: slot, range.lowerBound, length, w0, w1)
+            return insert(make(&self, w0, w1, h), at: slot, p, range.lowerBound, length, w0, w1)
         }
     }
 
@@ -215,11 +256,11 @@ struct WordCache {
                                   slot: Int) -> (index: Int, length: Int) {
         // A key of the shared table tokenises as one word over all its bytes: the span is the word.
         let known = shared?.find(p, start, length, w0, w1, hash: h) ?? -1
-        if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, start, length, w0, w1), length) }
+        if known >= 0 { return (insert(Int32(truncatingIfNeeded: known), at: slot, p, start, length, w0, w1), length) }
         let end = ascii ? start + length : Tokenizer.scanWord(p, from: start)
         if end == start + length {
             let views = build(Self.entry(word: TokenViews.wordViews(p, start..<end, scratch: &scratch), length: length))
-            return (insert(views, at: slot, start, length, w0, w1), length)
+            return (insert(views, at: slot, p, start, length, w0, w1), length)
         }
         let word = self.word(p, start..<end)
         // The word's insertion may have grown the table: look the span's slot up again.
@@ -248,7 +289,7 @@ struct WordCache {
                 let candidate = slots[slot]
                 if candidate.length == 0 { return .empty(slot) }
                 if candidate.w0 == w0, candidate.w1 == w1, Int(candidate.length) == length,
-                   length <= 16 || Self.equal(p, places[Int(candidate.index)].start + 16, start + 16, length - 16) {
+                   length <= 16 || tailEquals(p, start + 16, length - 16, entry: Int(candidate.index)) {
                     return .found(candidate.index)
                 }
                 slot = (slot &+ 1) & mask
@@ -258,15 +299,38 @@ struct WordCache {
 
     /// Adds the `length` bytes at `start`, with the views `at` (see ``Place/views``), as a new entry in empty
     /// slot `slot`.
-    private mutating func insert(_ at: Int32, at slot: Int, _ start: Int, _ length: Int,
-                                 _ w0: UInt64, _ w1: UInt64) -> Int {
-        let index = places.count
-        places.append(Place(start: start, views: at, bitwise: isBitwise(at)))
+    private mutating func insert(_ at: Int32, at slot: Int, _ p: UnsafeBufferPointer<UInt8>, _ start: Int,
+                                 _ length: Int, _ w0: UInt64, _ w1: UInt64) -> Int {
+        let index = newEntry(at, p, start..<(start + length))
         slots[slot] = Slot(w0: w0, w1: w1, length: Int32(truncatingIfNeeded: length),
                            index: Int32(truncatingIfNeeded: index))
         used += 1
         if used * 2 > slots.count { grow() }
         return index
+    }
+
+    /// A new entry for the bytes at `range` with the views `at` (see ``Place/views``), not yet in a slot.
+    private mutating func newEntry(_ at: Int32, _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let index = places.count
+        places.append(Place(views: at, tail: Int32(truncatingIfNeeded: tails.count), bitwise: isBitwise(at)))
+        stamps.append(0)
+        if range.count > 16 { tails += p[(range.lowerBound + 16)..<range.upperBound] }
+        bytes += range.count
+        return index
+    }
+
+    /// Whether the `length` bytes of `p` at `start` are the bytes past the 16th of entry `index`'s key.
+    @inline(__always)
+    private func tailEquals(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, entry index: Int) -> Bool {
+        let tail = Int(places[index].tail)
+        return tails.withUnsafeBufferPointer { tails in
+            var k = 0
+            while k < length {
+                if tails[tail + k] != p[start + k] { return false }
+                k += 1
+            }
+            return true
+        }
     }
 
     /// Whether the views at `views` (see ``Place/views``) copy as bits.
@@ -276,10 +340,10 @@ struct WordCache {
 
     /// The token of entry `index` at `range`.
     @inline(__always)
-    func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
+    mutating func token(_ index: Int, range: Range<Int>, gap: Token.Gap) -> Token {
         var token = withViews(of: index) { $0.pointee }
         token.start = range.lowerBound
-        token.word = Int32(truncatingIfNeeded: index)
+        token.word = wordNumber(of: index)
         token.gap = gap
         return token
     }
@@ -288,7 +352,7 @@ struct WordCache {
     /// entry whose strings are immortal, a copy of the entry's bytes, without the two retains (a third of
     /// a token's cost) and their releases when the tokens go.
     @inline(__always)
-    func initialize(_ target: UnsafeMutablePointer<Token>, entry index: Int, range: Range<Int>, gap: Token.Gap) {
+    mutating func initialize(_ target: UnsafeMutablePointer<Token>, entry index: Int, range: Range<Int>, gap: Token.Gap) {
         let place = places[index]
         withViews(at: place.views) { e in
             if place.bitwise {
@@ -298,7 +362,7 @@ struct WordCache {
             }
         }
         target.pointee.start = range.lowerBound  // the entry's length is the token's
-        target.pointee.word = Int32(truncatingIfNeeded: index)
+        target.pointee.word = wordNumber(of: index)
         target.pointee.gap = gap
     }
 
@@ -325,17 +389,6 @@ struct WordCache {
                 return body(base.unsafelyUnwrapped + (at >= 0 ? at : ~at))
             }
         }
-    }
-
-    @inline(__always)
-    private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ length: Int) -> Bool {
-        if a == b { return true }
-        var k = 0
-        while k < length {
-            if p[a + k] != p[b + k] { return false }
-            k += 1
-        }
-        return true
     }
 
     private mutating func grow() {
