@@ -38,7 +38,7 @@ public enum Tokenizer {
     }
 
     /// Tokens of normalised UTF-8 bytes, numbered from 0 (``Token/word``) whatever `cache` holds.
-    private static func tokens(in p: UnsafeBufferPointer<UInt8>, cache: inout WordCache) -> [Token] {
+    static func tokens(in p: UnsafeBufferPointer<UInt8>, cache: inout WordCache) -> [Token] {
         var state = State()
         // Tokens are written straight into the array's storage, sized from news averaging
         // about 5.4 bytes a token; text denser in tokens continues by appending.

@@ -53,9 +53,12 @@ struct WordCache {
     }
 
     /// A cache past these sizes starts over at its next document: a stream of hostile or unusual text
-    /// cannot grow it without bound (news settles at some 50k entries after a million words).
-    static let entryLimit = 1 << 17
-    static let byteLimit = 1 << 24
+    /// cannot grow it without bound (a cache of 2^17 entries takes some 15 MB).
+    struct Limits {
+        var entries = 1 << 17
+        var bytes = 1 << 24
+    }
+    private let limits: Limits
 
     private var slots: [Slot]
     /// Slots in use (entries and spans).
@@ -94,8 +97,9 @@ struct WordCache {
     /// Distinct tokens numbered in the current document.
     private var numbered: Int32 = 0
 
-    init(capacity: Int, shared: WordTable? = nil) {
+    init(capacity: Int, shared: WordTable? = nil, limits: Limits = Limits()) {
         self.shared = shared
+        self.limits = limits
         sharedViews = shared?.entries ?? []
         var size = 16  // short texts (a knowledge-base surface) need few slots
         var bits: UInt64 = 4
@@ -111,11 +115,14 @@ struct WordCache {
         ascii = [Int32](repeating: -1, count: 128)
     }
 
+    /// The number of entries (distinct tokens and nothing else: spans point at entries).
+    var count: Int { places.count }
+
     /// Starts the numbering of a new document's tokens from 0; starts the cache over first when it has
-    /// outgrown ``entryLimit`` or ``byteLimit``. - Complexity: O(1), or O(cache) when it starts over.
+    /// outgrown its ``Limits``. - Complexity: O(1), or O(cache) when it starts over.
     mutating func beginDocument() {
-        if places.count > Self.entryLimit || bytes > Self.byteLimit || document == UInt64(UInt32.max) {
-            self = WordCache(capacity: slots.count / 4, shared: shared)
+        if places.count > limits.entries || bytes > limits.bytes || document == UInt64(UInt32.max) {
+            self = WordCache(capacity: Swift.min(places.count, 4096), shared: shared, limits: limits)
             return
         }
         document += 1
