@@ -5,9 +5,10 @@ import RoleGraphText
 
 /// The whole pipeline for one document: text → tokens → phrases → roles → ``Document``.
 ///
-/// Extraction is a pure function of the document and the knowledge base: no state is kept between
-/// documents, so one `Extractor` serves any number of threads and any order of documents
-/// (a JSONL stream, Spark's `RDD.pipe`) with the same results.
+/// Extraction is a pure function of the document and the knowledge base, so one `Extractor` serves any
+/// number of threads and any order of documents (a JSONL stream, Spark's `RDD.pipe`) with the same
+/// results. What outlives a document is memo only: each thread's word cache (``Tokenizer/tokens(of:words:)``)
+/// and the rule set's test bits, which make later documents faster and never change what they give.
 public struct Extractor: Sendable {
     public let knowledge: KnowledgeBase
     let scanner: PhraseScanner
