@@ -223,6 +223,7 @@ enum RuleItems {
 }
 
 extension RuleStream.Builder: RuleItems.Sink {
+    @inline(__always)
     mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>, syllable: Int32) {
         addToken(index, word: tokens[index].word, syllable: syllable, startsLine: tokens[index].gap == .newline, kind: RuleItems.code(of: tokens[index].kind),
                  shape: RuleItems.code(of: tokens[index].shape)) { .string(tokens[index].lower) }
