@@ -77,7 +77,14 @@ public struct RuleMatch: Sendable, Equatable {
 
     /// The phrase or position indices (``RuleItem/index``) of a capture's items, in order.
     func indices(_ capture: String, in stream: RuleStream) -> [Int] {
-        (self.capture(capture) ?? []).compactMap { stream.indices[$0] < 0 ? nil : Int(stream.indices[$0]) }
+        var indices: [Int] = []
+        appendIndices(capture, in: stream, to: &indices)
+        return indices
+    }
+
+    /// ``indices(_:in:)``, appended to `indices`.
+    func appendIndices(_ capture: String, in stream: RuleStream, to indices: inout [Int]) {
+        for item in self.capture(capture) ?? [] where stream.indices[item] >= 0 { indices.append(Int(stream.indices[item])) }
     }
 
     /// Matches are equal when what they report is: rule, priority, items, captures and attributes.
