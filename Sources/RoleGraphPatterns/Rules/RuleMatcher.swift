@@ -163,7 +163,9 @@ final class RuleMatcher: Sendable {
     }
 
     /// Marks of instructions already in the list being built, by list generation (no clearing between
-    /// steps), and the buffers a run reuses. One per rule and item stream, reused across start items.
+    /// steps), and the buffers a run reuses: one per item stream, reused across start items and by the runs of
+    /// any program of at most ``capacity`` instructions (the generations only grow, so no mark is ever current
+    /// for another run).
     ///
     /// The buffers are its own allocations, written only through it by one run at a time (a `Seen` is made
     /// and used by one ``RuleSet/matches(in:)`` call on one thread), so no uniqueness or exclusivity check

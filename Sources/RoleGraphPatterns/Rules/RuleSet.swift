@@ -123,6 +123,8 @@ public struct RuleSet: Sendable {
     let features: ItemFeatures
     /// The tests' outcomes by features, learnt as streams are read.
     let memo = TestMemo()
+    /// The instructions of the longest program: what the one ``RuleMatcher/Seen`` of a stream holds.
+    let longestProgram: Int
 
     /// Parses and compiles a rule file's text; the first problem is thrown as `file:line:column: message`.
     public init(parsing text: String, file: String = "<rules>") throws(KnowledgeError) {
@@ -147,6 +149,7 @@ public struct RuleSet: Sendable {
         }
         self.tests = tests
         features = ItemFeatures(tests: tests)
+        longestProgram = programs.map { $0.instructions.count }.max() ?? 0
     }
 
     /// Reads a rule file; errors name the file, line and column.
@@ -205,7 +208,8 @@ public struct RuleSet: Sendable {
         let words = view.words
         // Read through buffer pointers: the loop runs once per item, and array reads with their checks cost
         // more than the tests they read. Most items (plain words) start no rule: no start test bit is set.
-        let seen = rules.map { RuleMatcher.Seen(count: $0.program.instructions.count) }
+        // One for all the rules: a run's marks are of its own generations, and its lists fit the largest program.
+        let seen = RuleMatcher.Seen(count: longestProgram)
         withExtendedLifetime(view) {
         let bits = view.bits, lineKinds = view.lineKinds, streamKinds = view.streamKinds
         let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: view.startsLine)
@@ -216,7 +220,7 @@ public struct RuleSet: Sendable {
                 let reachable = rules[order].matcher.multiline ? streamKinds : lineKinds
                 let captureStart = log.count
                 guard reachable[start] & required == required, rules[order].matcher.mayMatch(in: stream, from: start),
-                      let end = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order], captures: &log)
+                      let end = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen, captures: &log)
                 else { return }
                 found.append((order, start..<end, captureStart))
             }
