@@ -258,8 +258,12 @@ struct RoleRules {
     /// A position that no person holds and whose title also names a body (`trình Thường trực Đảng ủy Khối`)
     /// is that body of its organisation: `Thường trực Đảng ủy Khối`.
     private func bodiesFromUnheldPositions(in result: inout PatternResult) {
-        let held = Set(result.roles.map(\.position))
-        for index in result.positions.indices where !held.contains(index) {
+        // Flags by position, the roles read in place (a copied statement retains its rule).
+        var held = [Bool](repeating: false, count: result.positions.count)
+        result.roles.withUnsafeBufferPointer { roles in
+            for role in roles.indices where held.indices.contains(roles[role].position) { held[roles[role].position] = true }
+        }
+        for index in result.positions.indices where !held[index] {
             // Read in place: most positions are held or name no body, and a copied `Position` or `Phrase`
             // retains and releases its strings.
             let found: (organization: Int, tokens: Range<Int>, body: GazetteerMatch)? = result.positions.withUnsafeBufferPointer { positions in

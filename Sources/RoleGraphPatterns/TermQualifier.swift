@@ -55,7 +55,8 @@ struct TermQualifier {
         }
     }
 
+    /// One to six of `I V X L`, compared by bytes (a combining mark after one is no such byte either).
     private func isRomanNumeral(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 6 && text.allSatisfy { "IVXL".contains($0) }
+        (1...6).contains(text.utf8.count) && text.utf8.allSatisfy { "IVXL".utf8.contains($0) }
     }
 }

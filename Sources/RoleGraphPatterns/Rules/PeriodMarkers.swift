@@ -22,37 +22,11 @@ enum PeriodMarkers {
         var ongoing: Bool
     }
 
-    static let punctuation = WordSet(["/", "-", ".", ","])
     /// The longest run of tokens a period may have before its colon.
     static let reach = 14
 
-    /// A few NFC strings, with the first bytes of their UTF-8 forms. Every member starts with a
-    /// scalar that has no decomposition and goes on (if at all) with a scalar that is not a combining
-    /// mark, so a text whose first byte is none of theirs is canonically equal to none of them.
-    struct WordSet: Sendable {
-        let set: Set<String>
-        let members: [[UInt8]]
-        let firstBytes: [UInt8]
-        init(_ set: Set<String>) {
-            self.set = set
-            members = set.map { Array($0.utf8) }
-            firstBytes = Array(Set(members.compactMap(\.first)))
-        }
-    }
-
-    /// `set.contains(text)`, comparing bytes when `text` is certainly NFC (``PlainLatin``; the
-    /// sets' members are) instead of hashing it; a text with none of the members' first bytes is none of them.
-    @inline(__always)
-    static func member(_ text: String, of set: WordSet) -> Bool {
-        guard let first = text.utf8.first, set.firstBytes.contains(first) else { return false }
-        guard PlainLatin.isPlain(text) else { return set.set.contains(text) }
-        let bytes = text.utf8
-        for option in set.members where option.count == bytes.count && option.elementsEqual(bytes) { return true }
-        return false
-    }
-
-    /// The tokens and their roles (``PatternContext/roles(_:)``) are read in place: a token where no period
-    /// starts costs a few instructions.
+    /// The tokens and their roles (``PatternContext/roles(_:)``) are read in place, punctuation by its byte:
+    /// a token where no period starts costs a few instructions.
     static func find(in context: PatternContext) -> [Marker] {
         var markers: [Marker] = []
         let opener = FunctionWordRoles.periodOpener, periodWord = FunctionWordRoles.periodWord, now = FunctionWordRoles.now
@@ -71,12 +45,12 @@ enum PeriodMarkers {
                     let kind = tokens[end].kind
                     if context.isPunctuation(end, "."), end + 1 < tokens.count, tokens[end + 1].gap != .none { break }
                     if kind == .number { numbers += 1 }
-                    else if kind != .word, member(tokens[end].text, of: punctuation) {}
+                    else if kind != .word, isDateSeparator(end, in: context) {}
                     else if kind == .word, context.roles(end).contains(periodWord) { ongoing = ongoing || context.roles(end).contains(now) }
                     else { break }
                     end += 1
                 }
-                let closed = end < tokens.count && tokens[end].text == ":"
+                let closed = context.isPunctuation(end, ":")
                 if closed, numbers >= 2 || tokens[index..<end].contains(where: { $0.kind == .number && $0.text.utf8.count == 4 }) {
                     markers.append(Marker(tokens: index..<(end + 1), ongoing: ongoing))
                     index = end + 1
@@ -86,5 +60,11 @@ enum PeriodMarkers {
             }
         }
         return markers
+    }
+
+    /// `/ - . ,` (one-byte punctuation, compared by its byte).
+    private static func isDateSeparator(_ index: Int, in context: PatternContext) -> Bool {
+        context.isPunctuation(index, "/") || context.isPunctuation(index, "-") || context.isPunctuation(index, ".")
+            || context.isPunctuation(index, ",")
     }
 }

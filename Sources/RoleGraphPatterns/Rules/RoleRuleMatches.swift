@@ -32,7 +32,8 @@ struct RoleRuleMatch: Equatable {
 
     static func read(_ matches: [RuleMatch], items: RuleStream, result: PatternResult) -> [RoleRuleMatch] {
         let ordered = matches.indices.sorted { a, b in (-matches[a].priority, a) < (-matches[b].priority, b) }
-        var claimed: Set<Int> = []
+        // Claimed positions by index (grown on demand: a capture may hold any item's index).
+        var claimed: [Bool] = []
         var read: [RoleRuleMatch] = []
         var readings: [Reading] = []
         for match in ordered.lazy.map({ matches[$0] }) {
@@ -43,20 +44,30 @@ struct RoleRuleMatch: Equatable {
                 reading = Reading(match)
                 readings.append(reading)
             }
-            let single = match.indices("position", in: items).first
-            var positions: [Int]
+            var single: Int? = nil
+            for item in match.capture("position") ?? [] where items.indices[item] >= 0 {
+                single = Int(items.indices[item])
+                break
+            }
+            var positions: [Int] = []
             if reading.claims {
                 // The positions stacked before a name (`Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Nguyễn Thị Kim
                 // Ngân`) belong to it; a stack is cut after a position another match claimed.
-                guard let single, !claimed.contains(single) else { continue }
-                var stack = match.indices("positions", in: items)
-                if let cut = stack.lastIndex(where: claimed.contains) { stack.removeSubrange(...cut) }
-                positions = stack + [single]
-                claimed.formUnion(positions)
+                guard let single, single >= claimed.count || !claimed[single] else { continue }
+                match.appendIndices("positions", in: items, to: &positions)
+                if let cut = positions.lastIndex(where: { $0 < claimed.count && claimed[$0] }) { positions.removeSubrange(...cut) }
+                positions.append(single)
+                for index in positions {
+                    if index >= claimed.count { claimed += repeatElement(false, count: index + 1 - claimed.count) }
+                    claimed[index] = true
+                }
             } else {
-                if let single, claimed.contains(single) { continue }
-                positions = (single.map { [$0] } ?? []) + match.indices("positions", in: items)
-                if let cut = positions.firstIndex(where: claimed.contains) { positions.removeSubrange(cut...) }
+                if let single {
+                    if single < claimed.count && claimed[single] { continue }
+                    positions.append(single)
+                }
+                match.appendIndices("positions", in: items, to: &positions)
+                if let cut = positions.firstIndex(where: { $0 < claimed.count && claimed[$0] }) { positions.removeSubrange(cut...) }
             }
             guard !positions.isEmpty else { continue }
             let subject: Subject

@@ -71,27 +71,27 @@ enum RuleItems {
     private static func walk<Output: Sink>(context: PatternContext, result: PatternResult, into sink: inout Output) {
         let tokens = context.tokens
         let count = tokens.count
-        // Per token: the position and the phrase that start there (-1: none).
-        var positionAt = [Int32](repeating: -1, count: count)
-        result.positions.withUnsafeBufferPointer { positions in
-            for index in positions.indices {
-                let start = positions[index].tokens.lowerBound
-                guard start >= 0 && start < count else { continue }
-                let known = Int(positionAt[start])
-                if known >= 0, positions[known].tokens.count >= positions[index].tokens.count { continue }
-                positionAt[start] = Int32(index)
-            }
-        }
-        var phraseAt = [Int32](repeating: -1, count: count)
+        // Per token: the item that starts there: a position (its index, ≥ 0), else a phrase (-2 - its index),
+        // else none (-1). One array, so a token that starts neither costs one test.
+        var startAt = [Int32](repeating: -1, count: count)
         // Read in place: a `Phrase` holds six strings, and a copy per phrase costs more than the loop.
         result.phrases.withUnsafeBufferPointer { phrases in
             for index in phrases.indices where phrases[index].kind != .title && !phrases[index].isImplicit {
                 let start = phrases[index].tokens.lowerBound
                 guard start >= 0 && start < count else { continue }
-                let known = Int(phraseAt[start])
+                let known = Int(-2 - startAt[start])
                 if known >= 0, !preferred(phrases[index].tokens.count, phrases[index].kind,
                                           over: phrases[known].tokens.count, phrases[known].kind) { continue }
-                phraseAt[start] = Int32(index)
+                startAt[start] = Int32(-2 - index)
+            }
+        }
+        result.positions.withUnsafeBufferPointer { positions in
+            for index in positions.indices {
+                let start = positions[index].tokens.lowerBound
+                guard start >= 0 && start < count else { continue }
+                let known = Int(startAt[start])
+                if known >= 0, positions[known].tokens.count >= positions[index].tokens.count { continue }
+                startAt[start] = Int32(index)
             }
         }
         // In token order and apart: the next one is the only one that may start at the cursor.
@@ -100,7 +100,7 @@ enum RuleItems {
 
         /// Whether a span starting at `start` would cover the start of a phrase or position.
         func hidesPhrase(_ span: Range<Int>) -> Bool {
-            for index in span.dropFirst() where index >= 0 && index < count && (positionAt[index] >= 0 || phraseAt[index] >= 0) {
+            for index in span.dropFirst() where index >= 0 && index < count && startAt[index] != -1 {
                 return true
             }
             return false
@@ -136,14 +136,15 @@ enum RuleItems {
             while cursor < count {
                 let end: Int
                 while nextPeriod < periods.count && periods[nextPeriod].tokens.lowerBound < cursor { nextPeriod += 1 }
-                if positionAt[cursor] >= 0 {
-                    let index = Int(positionAt[cursor])
+                let startsHere = Int(startAt[cursor])
+                if startsHere >= 0 {
+                    let index = startsHere
                     item(.position, result.positions[index].tokens, index: index,
                          .position(organization: organizationCode(result.positions[index].organization),
                                    head: result.positions[index].head))
                     end = result.positions[index].tokens.upperBound
-                } else if phraseAt[cursor] >= 0 {
-                    let index = Int(phraseAt[cursor])
+                } else if startsHere != -1 {
+                    let index = -2 - startsHere
                     end = result.phrases.withUnsafeBufferPointer { phrases in
                         let kind = phrases[index].kind
                         let short: UInt8 = kind != .person ? 0 : phrases[index].isShortReference ? 2 : 1
@@ -223,6 +224,7 @@ enum RuleItems {
 }
 
 extension RuleStream.Builder: RuleItems.Sink {
+    @inline(__always)
     mutating func token(_ index: Int, of tokens: UnsafeBufferPointer<Token>, syllable: Int32) {
         addToken(index, word: tokens[index].word, syllable: syllable, startsLine: tokens[index].gap == .newline, kind: RuleItems.code(of: tokens[index].kind),
                  shape: RuleItems.code(of: tokens[index].shape)) { .string(tokens[index].lower) }

@@ -163,7 +163,9 @@ final class RuleMatcher: Sendable {
     }
 
     /// Marks of instructions already in the list being built, by list generation (no clearing between
-    /// steps), and the buffers a run reuses. One per rule and item stream, reused across start items.
+    /// steps), and the buffers a run reuses: one per item stream, reused across start items and by the runs of
+    /// any program of at most ``capacity`` instructions (the generations only grow, so no mark is ever current
+    /// for another run).
     ///
     /// The buffers are its own allocations, written only through it by one run at a time (a `Seen` is made
     /// and used by one ``RuleSet/matches(in:)`` call on one thread), so no uniqueness or exclusivity check
@@ -249,22 +251,24 @@ final class RuleMatcher: Sendable {
         return false
     }
 
-    /// The end (exclusive item index) and captures of the longest match starting at `start`, if any.
-    func longestMatch(in items: Items, from start: Int, seen: Seen? = nil) -> (end: Int, captures: [[Int]])? {
+    /// The end (exclusive item index) of the longest match starting at `start`, if any. Its captures are
+    /// appended to `captures`: per capture name (``RuleProgram/captureNames``), where its item positions end
+    /// in `captures`, then the positions, name by name, each in stream order (``RuleMatch/capture(_:)``).
+    func longestMatch(in items: Items, from start: Int, seen: Seen? = nil, captures: inout [Int]) -> Int? {
         let seen = seen ?? Seen(count: program.instructions.count)
         return operations.withUnsafeBufferPointer { operations in
             slots.withUnsafeBufferPointer { slots in
                 closureStart.withUnsafeBufferPointer { closureStart in
                     closureTargets.withUnsafeBufferPointer { closureTargets in
                         run(Tables(operations: operations, slots: slots, closureStart: closureStart, closureTargets: closureTargets),
-                            items, from: start, seen: seen)
+                            items, from: start, seen: seen, captures: &captures)
                     }
                 }
             }
         }
     }
 
-    private func run(_ tables: Tables, _ items: Items, from start: Int, seen: Seen) -> (end: Int, captures: [[Int]])? {
+    private func run(_ tables: Tables, _ items: Items, from start: Int, seen: Seen, captures: inout [Int]) -> Int? {
         seen.generation += 1
         seen.logCount = 0
         var current = seen.lists
@@ -300,20 +304,22 @@ final class RuleMatcher: Sendable {
             position += 1
         }
         guard bestEnd >= 0 else { return nil }
-        // Each slot's positions, in stream order (the chain runs from the last record back).
-        var captures: [[Int]] = []
-        captures.reserveCapacity(program.captureNames.count)
-        for slot in 0..<Int32(program.captureNames.count) {
-            var positions: [Int] = []
+        // Each name's positions, in stream order (the chain runs from the last record back: reversed in place).
+        let table = captures.count
+        let names = program.captureNames.count
+        captures.append(contentsOf: repeatElement(0, count: names))
+        for slot in 0..<names {
+            let from = captures.count
             var link = bestCapture
             while link >= 0 {
                 let entry = seen.log[Int(link)]
-                if entry.slot == slot { positions.append(Int(entry.position)) }
+                if entry.slot == slot { captures.append(Int(entry.position)) }
                 link = entry.parent
             }
-            captures.append(positions.reversed())
+            captures[from...].reverse()
+            captures[table + slot] = captures.count
         }
-        return (bestEnd, captures)
+        return bestEnd
     }
 
     /// Adds a thread at `pc` as the threads its free moves lead to (``closure(of:startsLine:operations:)``),

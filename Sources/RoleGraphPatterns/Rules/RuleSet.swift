@@ -33,40 +33,58 @@ public struct RuleMatch: Sendable, Equatable {
     public let items: Range<Int>
     /// Capture name → the indices of every item the captured element consumed, in stream order.
     /// A capture inside a repetition collects one entry per repetition; a capture that took part in
-    /// no path of the match is absent. Built on each read from ``captureSlots``: the engine's own
+    /// no path of the match is absent. Built on each read from the capture log: the engine's own
     /// readers use ``capture(_:)``, which hashes nothing.
     public var captures: [String: [Int]] {
         var captures = [String: [Int]](minimumCapacity: captureNames.count)
-        for (slot, name) in captureNames.enumerated() where !captureSlots[slot].isEmpty { captures[name] = captureSlots[slot] }
+        for (slot, name) in captureNames.enumerated() where !positions(slot).isEmpty { captures[name] = Array(positions(slot)) }
         return captures
     }
     /// The rule's attributes, for the code that acts on the match.
     public let attributes: [String: String]
     /// The rule's capture names (``Rule/captureNames``, shared with the rule: a retain per match).
     let captureNames: [String]
-    /// Per capture name, the items it consumed (empty: it took no part), as ``RuleMatcher`` returns them.
-    /// A match holds these slots rather than a dictionary: building a `[String: [Int]]` per match and
-    /// hashing its names on every read cost some 5 000 instructions a match.
-    let captureSlots: [[Int]]
+    /// Per capture name, the items it consumed, as ``RuleMatcher/longestMatch(in:from:seen:captures:)``
+    /// writes them: from `captureStart`, where each name's positions end in the log, then the positions
+    /// (a name's start where the previous one's end, the first's after that table). One log holds the
+    /// captures of every match of a ``RuleSet/matches(in:)`` call, so a match holds no arrays of its own
+    /// (one or more per match, made and destroyed, cost some 1 500 instructions a match).
+    let captureLog: [Int]
+    let captureStart: Int
 
-    init(rule: String, priority: Int, items: Range<Int>, captureNames: [String], captureSlots: [[Int]],
+    init(rule: String, priority: Int, items: Range<Int>, captureNames: [String], captureLog: [Int], captureStart: Int,
          attributes: [String: String]) {
         self.rule = rule; self.priority = priority; self.items = items
-        self.captureNames = captureNames; self.captureSlots = captureSlots; self.attributes = attributes
+        self.captureNames = captureNames; self.captureLog = captureLog; self.captureStart = captureStart
+        self.attributes = attributes
+    }
+
+    /// The items the capture name at `slot` consumed (empty: it took no part).
+    private func positions(_ slot: Int) -> ArraySlice<Int> {
+        let from = slot == 0 ? captureStart + captureNames.count : captureLog[captureStart + slot - 1]
+        return captureLog[from..<captureLog[captureStart + slot]]
     }
 
     /// `captures[name]`, without building the dictionary: a linear scan of the few capture names (short
     /// strings, compared without hashing). - Complexity: O(capture names).
-    func capture(_ name: String) -> [Int]? {
+    func capture(_ name: String) -> ArraySlice<Int>? {
         for (slot, candidate) in captureNames.enumerated() where candidate == name {
-            return captureSlots[slot].isEmpty ? nil : captureSlots[slot]
+            let positions = positions(slot)
+            return positions.isEmpty ? nil : positions
         }
         return nil
     }
 
     /// The phrase or position indices (``RuleItem/index``) of a capture's items, in order.
     func indices(_ capture: String, in stream: RuleStream) -> [Int] {
-        (self.capture(capture) ?? []).compactMap { stream.indices[$0] < 0 ? nil : Int(stream.indices[$0]) }
+        var indices: [Int] = []
+        appendIndices(capture, in: stream, to: &indices)
+        return indices
+    }
+
+    /// ``indices(_:in:)``, appended to `indices`.
+    func appendIndices(_ capture: String, in stream: RuleStream, to indices: inout [Int]) {
+        for item in self.capture(capture) ?? [] where stream.indices[item] >= 0 { indices.append(Int(stream.indices[item])) }
     }
 
     /// Matches are equal when what they report is: rule, priority, items, captures and attributes.
@@ -105,6 +123,8 @@ public struct RuleSet: Sendable {
     let features: ItemFeatures
     /// The tests' outcomes by features, learnt as streams are read.
     let memo = TestMemo()
+    /// The instructions of the longest program: what the one ``RuleMatcher/Seen`` of a stream holds.
+    let longestProgram: Int
 
     /// Parses and compiles a rule file's text; the first problem is thrown as `file:line:column: message`.
     public init(parsing text: String, file: String = "<rules>") throws(KnowledgeError) {
@@ -129,6 +149,7 @@ public struct RuleSet: Sendable {
         }
         self.tests = tests
         features = ItemFeatures(tests: tests)
+        longestProgram = programs.map { $0.instructions.count }.max() ?? 0
     }
 
     /// Reads a rule file; errors name the file, line and column.
@@ -180,12 +201,15 @@ public struct RuleSet: Sendable {
 
     /// ``matches(in:)-([RuleItem])`` of a stream already made (``RuleItems/stream(context:result:rules:)``).
     func matches(in view: RuleStream) -> [RuleMatch] {
-        var found: [(match: RuleMatch, order: Int)] = []
+        // Rule, items and where the captures start in `log`: the matches are made once the log is complete.
+        var found: [(order: Int, items: Range<Int>, captureStart: Int)] = []
+        var log: [Int] = []
         let count = view.count
         let words = view.words
         // Read through buffer pointers: the loop runs once per item, and array reads with their checks cost
         // more than the tests they read. Most items (plain words) start no rule: no start test bit is set.
-        let seen = rules.map { RuleMatcher.Seen(count: $0.program.instructions.count) }
+        // One for all the rules: a run's marks are of its own generations, and its lists fit the largest program.
+        let seen = RuleMatcher.Seen(count: longestProgram)
         withExtendedLifetime(view) {
         let bits = view.bits, lineKinds = view.lineKinds, streamKinds = view.streamKinds
         let stream = RuleMatcher.Items(bits: bits, words: words, startsLine: view.startsLine)
@@ -194,19 +218,23 @@ public struct RuleSet: Sendable {
             forEachStartingRule(bits, at: start &* words) { order in
                 let required = rules[order].requiredKinds
                 let reachable = rules[order].matcher.multiline ? streamKinds : lineKinds
+                let captureStart = log.count
                 guard reachable[start] & required == required, rules[order].matcher.mayMatch(in: stream, from: start),
-                      let (end, slots) = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen[order]) else { return }
-                found.append((RuleMatch(rule: rules[order].id, priority: rules[order].priority, items: start..<end,
-                                        captureNames: rules[order].program.captureNames, captureSlots: slots,
-                                        attributes: rules[order].attributes), order))
+                      let end = rules[order].matcher.longestMatch(in: stream, from: start, seen: seen, captures: &log)
+                else { return }
+                found.append((order, start..<end, captureStart))
             }
         }
-        }
-        }
         found.sort { a, b in
-            (a.match.items.lowerBound, -a.match.priority, a.order) < (b.match.items.lowerBound, -b.match.priority, b.order)
+            (a.items.lowerBound, -rules[a.order].priority, a.order) < (b.items.lowerBound, -rules[b.order].priority, b.order)
         }
-        return found.map(\.match)
+        }
+        }
+        return found.map { match in
+            let rule = rules[match.order]
+            return RuleMatch(rule: rule.id, priority: rule.priority, items: match.items, captureNames: rule.program.captureNames,
+                             captureLog: log, captureStart: match.captureStart, attributes: rule.attributes)
+        }
     }
 }
 

@@ -144,20 +144,28 @@ struct RuleStream {
 
         /// A plain token item: the token at `token` with its word number, knowledge-base syllable id (-1:
         /// none) and codes; `text` (its lower-case text) is read only the first time its word is seen, and
-        /// not at all when it has a syllable id.
+        /// not at all when it has a syllable id. A word seen before has its bits copied in the caller's loop;
+        /// the rest of the work is out of line (``addNewToken``).
         @inline(__always)
         mutating func addToken(_ token: Int, word: Int32, syllable: Int32, startsLine: Bool, kind: UInt8, shape: UInt8,
                                text: () -> RuleItem.TextSource) {
-            let word = Int(word)
-            let memoised = word >= 0 && word < capacity
-            // The common case first: a word seen before, whose bits are copied.
-            if memoised && columns.wordKnown[word] && count < capacity {
-                let target = columns.bits + count * words
-                let known = columns.wordBits + word * words
+            let number = Int(word)
+            if number >= 0 && number < capacity && columns.wordKnown[number] && count < capacity {
+                let target = columns.bits + count &* words
+                let known = columns.wordBits + number &* words
                 for w in 0..<words { target[w] = known[w] }
-                record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
+                record(.token, token..<(token &+ 1), index: -1, startsLine: startsLine, ongoing: false)
                 return
             }
+            addNewToken(token, word: word, syllable: syllable, startsLine: startsLine, kind: kind, shape: shape, text: text)
+        }
+
+        /// ``addToken(_:word:syllable:startsLine:kind:shape:text:)`` of a word not seen before (or without a
+        /// number): its bits are worked out and, for a numbered word, remembered.
+        @inline(never)
+        private mutating func addNewToken(_ token: Int, word: Int32, syllable: Int32, startsLine: Bool, kind: UInt8, shape: UInt8,
+                                          text: () -> RuleItem.TextSource) {
+            let word = Int(word)
             guard packable, word >= 0 else {
                 add(.token, token..<(token + 1), index: nil, startsLine: startsLine, text: text(),
                     facts: .token(kind: kind, shape: shape), word: Int32(truncatingIfNeeded: word))
@@ -168,7 +176,7 @@ struct RuleStream {
             let literal = syllable >= 0 && syllableLiterals.isComplete
                 ? syllableLiterals.classOf(syllable: syllable) : features.literalClass(text(), joinMemo: &joinMemo)
             cache.copy(features.tokenKey(literal, kind: kind, shape: shape), to: target, features)
-            if memoised {
+            if word < capacity {
                 columns.wordKnown[word] = true
                 let known = columns.wordBits + word * words
                 for w in 0..<words { known[w] = target[w] }
@@ -208,12 +216,14 @@ struct RuleStream {
 
         @inline(__always)
         private mutating func record(_ kind: RuleItem.Kind, _ span: Range<Int>, index: Int32, startsLine: Bool, ongoing: Bool) {
-            (columns.startsLine + count).initialize(to: startsLine)
-            (columns.kinds + count).initialize(to: kind.bit)
-            (columns.tokens + count).initialize(to: span)
-            (columns.indices + count).initialize(to: index)
-            (columns.ongoing + count).initialize(to: ongoing)
-            count += 1
+            // Read once: a store through a column could alias the builder, so each would reload them.
+            let columns = columns, item = count
+            (columns.startsLine + item).initialize(to: startsLine)
+            (columns.kinds + item).initialize(to: kind.bit)
+            (columns.tokens + item).initialize(to: span)
+            (columns.indices + item).initialize(to: index)
+            (columns.ongoing + item).initialize(to: ongoing)
+            count = item &+ 1
         }
 
         /// The stream of the items added; the builder's memo goes to the rule set.
