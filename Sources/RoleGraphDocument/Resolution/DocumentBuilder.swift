@@ -49,7 +49,7 @@ struct DocumentBuilder {
         let mentionIDs = NumberedIDs.mention
 
         // Names as dense ids: organisation names, person names, places and titles share one table.
-        var names = NameIDs()
+        var names = NameIDs(capacity: phrases.count)
         // Canonical organisation name id per phrase index (organisations only).
         var orgNameOf = [Int](repeating: -1, count: phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
@@ -224,7 +224,9 @@ struct DocumentBuilder {
         if a > b { swap(&a, &b) }
         var list: [Int] = []
         list.reserveCapacity(3)
-        for number in [a, b, c] where number > 0 { list.append(number) }
+        if a > 0 { list.append(a) }
+        if b > 0 { list.append(b) }
+        if c > 0 { list.append(c) }
         return list
     }
 
@@ -268,6 +270,7 @@ struct DocumentBuilder {
     static func coveredOrganizationSpans(_ phrases: [Phrase]) -> [Bool] {
         var covered = [Bool](repeating: false, count: phrases.count)
         var spans: [Int] = []
+        spans.reserveCapacity(phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization && !phrases[index].isImplicit {
             spans.append(index)
         }

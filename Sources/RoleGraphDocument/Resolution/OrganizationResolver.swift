@@ -155,6 +155,7 @@ struct OrganizationResolver {
         var relative: [Int] = []
         organizations.reserveCapacity(phrases.count)
         plain.reserveCapacity(phrases.count)
+        relative.reserveCapacity(phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
             organizations.append(index)
             if phrases[index].relativeName == nil {
@@ -202,7 +203,7 @@ struct OrganizationResolver {
 
     /// `indices`: organisation phrases with no relative name.
     private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
-        var groupOf = ByteIDs()   // group per knowledge id
+        var groupOf = ByteIDs(capacity: indices.count, bytes: indices.count * 16)   // group per knowledge id
         var members: [(group: Int, index: Int)] = []
         for index in indices {
             guard let id = phrases[index].knowledgeID else { continue }
@@ -357,7 +358,7 @@ struct OrganizationResolver {
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
         // Only the names of phrases with no knowledge entry are looked up: the prefixes that are none of them
         // need no list.
-        var wanted = ByteIDs()
+        var wanted = ByteIDs(capacity: indices.count, bytes: indices.count * 32)
         for index in indices where phrases[index].knowledgeID == nil {
             if let name = resolved.names[index] { wanted.insert(name) }
         }
@@ -365,7 +366,7 @@ struct OrganizationResolver {
         // Per wanted name id: the longer names that start with it and a space.
         var extensions = [[String]](repeating: [], count: wanted.count)
         var extended = false
-        var seen = ByteIDs()
+        var seen = ByteIDs(capacity: indices.count, bytes: indices.count * 32)
         for index in indices {
             guard let name = resolved.names[index], seen.insert(name).inserted else { continue }
             let simple: Bool = ByteKey.withBytes(of: name) { bytes in
