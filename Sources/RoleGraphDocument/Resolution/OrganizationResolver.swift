@@ -224,10 +224,13 @@ struct OrganizationResolver {
             var best: String? = nil
             var bestCount = 0
             for (_, index) in group {
-                guard let form = phrases[index].surface,
-                      media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
+                guard let form = phrases[index].surface else { continue }
                 let count = Self.characterCount(form)
-                if best == nil || count > bestCount { best = form; bestCount = count }
+                // Only a longer form can win, so the costlier tests wait for one (a group repeats its forms).
+                guard best == nil || count > bestCount,
+                      media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
+                best = form
+                bestCount = count
             }
             guard let best else { continue }
             for (_, index) in group { resolved.names[index] = best }
