@@ -36,7 +36,11 @@ enum DocumentDate {
                         latest = max(latest ?? year, year)
                         fullDates.append(written)
                     }
-                    if timed { eventDate = written }
+                    if timed {
+                        // With its own year, the event's date is the answer, whatever follows.
+                        if let year = written.year { return iso(year, written.month, written.day) }
+                        eventDate = written
+                    }
                     index = written.end
                     continue
                 }
@@ -58,26 +62,54 @@ enum DocumentDate {
 
     /// A day and month at `index`: one dotted token, or numbers joined by `/` (or `-` when `dash`).
     private static func written(at index: Int, in tokens: [Token], dash: Bool) -> Written? {
-        // Most numbers have no dot: without a `.` byte there is no `.` character, and no dotted date to split
-        // out (a split and its array cost some 1 600 instructions a number).
-        let dotted = tokens[index].text.utf8.contains(0x2E)
-        let parts = dotted ? tokens[index].text.split(separator: ".").compactMap { Int($0) } : []
-        if dotted, parts.count >= 2, parts.count <= 3, tokens[index].text.contains(".") {
-            // One token: `6.2` or `7.2.2017`.
+        if let parts = dottedNumbers(tokens[index].text) {
+            // One token: `6.2` or `7.2.2017`. A number with a dot is no day before a separator.
+            guard parts.count >= 2, parts.count <= 3 else { return nil }
             let year = parts.count == 3 ? parts[2] : nil
             guard valid(parts[0], parts[1]), year.map({ (1900...2100).contains($0) }) ?? true else { return nil }
             return Written(day: parts[0], month: parts[1], year: year, end: index + 1)
         }
-        let separator = index + 1 < tokens.count ? tokens[index + 1].text : ""
+        // The token tests first: most numbers stand alone, and then no text is compared or parsed.
+        guard index + 2 < tokens.count,
+              tokens[index + 1].gap == .none, tokens[index + 2].gap == .none, tokens[index + 2].kind == .number
+        else { return nil }
+        let separator = tokens[index + 1].text
         guard separator == "/" || (dash && separator == "-"),
-              let day = Int(tokens[index].text), index + 2 < tokens.count,
-              tokens[index + 1].gap == .none, tokens[index + 2].gap == .none, tokens[index + 2].kind == .number,
-              let month = Int(tokens[index + 2].text), valid(day, month) else { return nil }
+              let day = Int(tokens[index].text), let month = Int(tokens[index + 2].text), valid(day, month)
+        else { return nil }
         if index + 4 < tokens.count, tokens[index + 3].text == separator, tokens[index + 3].gap == .none,
            tokens[index + 4].gap == .none, let year = Int(tokens[index + 4].text), (1900...2100).contains(year) {
             return Written(day: day, month: month, year: year, end: index + 5)
         }
         return Written(day: day, month: month, year: nil, end: index + 3)
+    }
+
+    /// The numbers between the dots of a number token (`7.2.2017` → 7, 2, 2017) as `split(separator: ".")` and
+    /// `Int` read them: empty parts, and parts that are not all ASCII digits or overflow, left out; `nil` without a
+    /// dot. Read from the bytes: most numbers have none, and the split, its substrings and their parsing cost some
+    /// 5 000 instructions a dotted number.
+    private static func dottedNumbers(_ text: String) -> [Int]? {
+        ByteKey.withBytes(of: text) { bytes in
+            guard bytes.contains(0x2E) else { return nil }
+            var numbers: [Int] = []
+            var value = 0
+            var digits = 0
+            var isNumber = true
+            for position in 0...bytes.count {
+                if position == bytes.count || bytes[position] == 0x2E {
+                    if digits > 0 && isNumber { numbers.append(value) }
+                    (value, digits, isNumber) = (0, 0, true)
+                    continue
+                }
+                digits += 1
+                let digit = Int(bytes[position]) - 0x30
+                guard digit >= 0 && digit <= 9 else { isNumber = false; continue }
+                let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = tens.addingReportingOverflow(digit)
+                if overflow || carry { isNumber = false } else { value = sum }
+            }
+            return numbers
+        }
     }
 
     /// `sinh năm 1960`, `sinh ngày 12/6/1953`: a birth (a `birth` function word at most two tokens before)

@@ -21,9 +21,30 @@ struct ByteIDs {
     /// Per key: ``ByteKey/digest(_:)`` of its bytes.
     private var digests: [UInt64] = []
     /// Key id per slot, -1 for an empty slot; the count is a power of two, at most half used.
-    private var slots = [Int32](repeating: -1, count: 64)
+    private var slots: [Int32]
     /// Slot of a digest: its top `64 - shift` bits.
-    private var shift: UInt64 = 64 - 6
+    private var shift: UInt64
+
+    init() {
+        slots = [Int32](repeating: -1, count: 64)
+        shift = 64 - 6
+    }
+
+    /// Room for `count` keys of some `bytes` bytes in all, made at once: a table a document fills grew from
+    /// empty by doubling its four arrays (about 1 M instructions over dev+seed for the builder's tables).
+    init(capacity count: Int, bytes: Int) {
+        var slotCount = 64
+        var shift: UInt64 = 64 - 6
+        while slotCount < count * 2 {
+            slotCount *= 2
+            shift -= 1
+        }
+        slots = [Int32](repeating: -1, count: slotCount)
+        self.shift = shift
+        self.bytes.reserveCapacity(bytes)
+        starts.reserveCapacity(count + 1)
+        digests.reserveCapacity(count)
+    }
 
     var isEmpty: Bool { digests.isEmpty }
 

@@ -155,6 +155,7 @@ struct OrganizationResolver {
         var relative: [Int] = []
         organizations.reserveCapacity(phrases.count)
         plain.reserveCapacity(phrases.count)
+        relative.reserveCapacity(phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
             organizations.append(index)
             if phrases[index].relativeName == nil {
@@ -202,7 +203,7 @@ struct OrganizationResolver {
 
     /// `indices`: organisation phrases with no relative name.
     private func nameKnownOrganizations(_ resolved: inout Resolved, among indices: [Int]) {
-        var groupOf = ByteIDs()   // group per knowledge id
+        var groupOf = ByteIDs(capacity: indices.count, bytes: indices.count * 16)   // group per knowledge id
         var members: [(group: Int, index: Int)] = []
         for index in indices {
             guard let id = phrases[index].knowledgeID else { continue }
@@ -223,10 +224,13 @@ struct OrganizationResolver {
             var best: String? = nil
             var bestCount = 0
             for (_, index) in group {
-                guard let form = phrases[index].surface,
-                      media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
+                guard let form = phrases[index].surface else { continue }
                 let count = Self.characterCount(form)
-                if best == nil || count > bestCount { best = form; bestCount = count }
+                // Only a longer form can win, so the costlier tests wait for one (a group repeats its forms).
+                guard best == nil || count > bestCount,
+                      media || (Self.containsSpace(form) && !Self.hasAcronym(form, notIn: entry.name)) else { continue }
+                best = form
+                bestCount = count
             }
             guard let best else { continue }
             for (_, index) in group { resolved.names[index] = best }
@@ -357,7 +361,7 @@ struct OrganizationResolver {
     private func expandShortForms(_ resolved: inout Resolved, among indices: [Int]) {
         // Only the names of phrases with no knowledge entry are looked up: the prefixes that are none of them
         // need no list.
-        var wanted = ByteIDs()
+        var wanted = ByteIDs(capacity: indices.count, bytes: indices.count * 32)
         for index in indices where phrases[index].knowledgeID == nil {
             if let name = resolved.names[index] { wanted.insert(name) }
         }
@@ -365,7 +369,7 @@ struct OrganizationResolver {
         // Per wanted name id: the longer names that start with it and a space.
         var extensions = [[String]](repeating: [], count: wanted.count)
         var extended = false
-        var seen = ByteIDs()
+        var seen = ByteIDs(capacity: indices.count, bytes: indices.count * 32)
         for index in indices {
             guard let name = resolved.names[index], seen.insert(name).inserted else { continue }
             let simple: Bool = ByteKey.withBytes(of: name) { bytes in

@@ -14,6 +14,8 @@ struct PersonResolver {
         var names = [Int](repeating: -1, count: phrases.count)
         var full: [Int] = []
         var shortReferences: [Int] = []
+        full.reserveCapacity(phrases.count)
+        shortReferences.reserveCapacity(phrases.count)
         for index in phrases.indices where phrases[index].kind == .person {
             if phrases[index].isShortReference { shortReferences.append(index) } else { full.append(index) }
         }
