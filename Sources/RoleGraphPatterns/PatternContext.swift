@@ -78,12 +78,15 @@ final class PatternContext {
     /// (the parsers ask the same questions many times while they try alternatives), then the codes of
     /// ``organizationMemo`` per depth and of ``personMemo``. A look-up is packed in 32 bits: 0 = not asked
     /// yet; else the high 24 bits are the entry + 2 (1: no match) and the low 8 bits the match's length in
-    /// tokens (a match that does not fit is looked up again each time). Rows are made on first use, a few
-    /// at a time (``row(_:)``): zeroing a row for every token cost more (some 5 M instructions of `memset`
-    /// over dev+seed) than the look-ups it saved. One context serves one extraction on one thread and no
-    /// access overlaps another, so the run-time exclusivity checks are switched off for the hot properties.
-    @exclusivity(unchecked) private var rows: [UInt32] = []
-    /// The rows in use: ``rows`` beyond it are zero.
+    /// tokens (a match that does not fit is looked up again each time). Room for a row at every token is
+    /// allocated with the context, and a row is zeroed when the token is first asked about (``row(_:)``):
+    /// zeroing a row for every token cost more (some 5 M instructions of `memset` over dev+seed) than the
+    /// look-ups it saved. Raw memory, not an array: a write to an array property checks that the array is
+    /// not shared (some 20 instructions a call) and every access checks its bounds. One context serves one
+    /// extraction on one thread and no access overlaps another, so the run-time exclusivity checks are
+    /// switched off for the hot properties.
+    private let rows: UnsafeMutablePointer<UInt32>
+    /// The rows in use: ``rows`` beyond it are not initialised.
     private var rowsEnd = 0
     /// Per token: in the low 16 bits, the kind bits of the entries whose surfaces may match from it (start
     /// with its syllable, and with a capital only where it has one: ``KnowledgeBase/firstSyllableKindsInLowerCase``)
@@ -103,9 +106,6 @@ final class PatternContext {
     static let organizationDepths = 4
     /// A row: ``Kinds/count`` look-ups, ``organizationDepths`` organisation codes, one person code.
     private static let rowWidth = Kinds.count + organizationDepths + 1
-    /// Rows added at a time: 1.4 KB, below the size from which `memcpy` uses `rep movsb` (which callgrind
-    /// counts byte by byte, as it counts `memset`'s `rep stosb`).
-    private static let zeroRows = [UInt32](repeating: 0, count: 16 * rowWidth)
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
@@ -124,8 +124,10 @@ final class PatternContext {
             return id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds
         }
         // Room for a row at every token; only the rows made are written.
-        self.rows.reserveCapacity(tokens.count * Self.rowWidth)
+        self.rows = .allocate(capacity: tokens.count * Self.rowWidth)
     }
+
+    deinit { rows.deallocate() }
 
     /// The longest knowledge match of these kinds at a token, after the words of `prefix` (a virtual
     /// prefix the text does not have). - Complexity: O(1) when asked before without a prefix.
@@ -168,8 +170,8 @@ final class PatternContext {
 
     @inline(never)
     private func newRow(_ index: Int) -> Int {
-        if rowsEnd == rows.count { rows.append(contentsOf: Self.zeroRows) }
         let row = rowsEnd
+        (rows + row).initialize(repeating: 0, count: Self.rowWidth)
         rowsEnd += Self.rowWidth
         starts[index] |= UInt64(row + 1) << 32
         return row
