@@ -92,8 +92,9 @@ final class PatternContext {
     /// with its syllable, and with a capital only where it has one: ``KnowledgeBase/firstSyllableKindsInLowerCase``)
     /// (0: none, and ``longest(_:at:)`` answers without the cache; ``KnowledgeEntry/Kind/bit`` is below
     /// `1 << 16`); in the next 16, its syllable's function-word roles (``roles(_:)``); in the high 32 bits,
-    /// where its row starts in ``rows`` + 1 (0: none yet).
-    @exclusivity(unchecked) private var starts: [UInt64]
+    /// where its row starts in ``rows`` + 1 (0: none yet). Raw memory like ``rows``: read at nearly every
+    /// question the parsers ask, always after their own test that the token exists.
+    private let starts: UnsafeMutablePointer<UInt64>
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
 
@@ -116,18 +117,21 @@ final class PatternContext {
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds, lowerCaseKinds = knowledge.firstSyllableKindsInLowerCase
         let roles = knowledge.functionWordRolesBySyllable
-        self.starts = tokens.indices.map { index in
+        self.starts = .allocate(capacity: tokens.count)
+        for index in tokens.indices {
             let id = Int(syllables[index])
-            guard id >= 0 else { return 0 }
             let table = tokens[index].shape == .lower ? lowerCaseKinds : firstKinds
-            let kinds = id < table.count ? UInt64(table[id]) : 0
-            return id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds
+            let kinds = id >= 0 && id < table.count ? UInt64(table[id]) : 0
+            (starts + index).initialize(to: id >= 0 && id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds)
         }
         // Room for a row at every token; only the rows made are written.
         self.rows = .allocate(capacity: tokens.count * Self.rowWidth)
     }
 
-    deinit { rows.deallocate() }
+    deinit {
+        rows.deallocate()
+        starts.deallocate()
+    }
 
     /// The longest knowledge match of these kinds at a token, after the words of `prefix` (a virtual
     /// prefix the text does not have). - Complexity: O(1) when asked before without a prefix.
