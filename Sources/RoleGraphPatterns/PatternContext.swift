@@ -1,3 +1,4 @@
+import Foundation
 import RoleGraphKnowledge
 import RoleGraphText
 
@@ -394,33 +395,41 @@ final class PatternContext {
     /// are replaced; an entry that equals the text (`tỉnh`) keeps its case.
     private func abbreviation(at index: Int, within range: Range<Int>) -> GazetteerMatch? {
         guard let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
-              !lowerText(match.tokens, equals: facts[match.entry].lowercasedName)
+              !spell(match.tokens, lower: true, facts[match.entry].lowercasedName)
         else { return nil }
         return match
     }
 
-    /// Whether the tokens' lower-case texts joined by single spaces are `text`, compared byte by byte
-    /// without joining them. Token texts and knowledge are both NFC, so equal bytes are equal strings.
-    private func lowerText(_ range: Range<Int>, equals text: String) -> Bool {
-        if range.count == 1 { return tokens[range.lowerBound].lower == text }
+    /// Whether the tokens spell `text`, compared byte by byte without joining them: their lower-case texts
+    /// joined by single spaces (`lower`), or their texts joined as they were spaced (``plainText(_:)``).
+    /// Token texts and knowledge are both NFC, so equal bytes are equal strings.
+    private func spell(_ range: Range<Int>, lower: Bool, _ text: String) -> Bool {
+        if range.count == 1 { return (lower ? tokens[range.lowerBound].lower : tokens[range.lowerBound].text) == text }
         var text = text
         return text.withUTF8 { text in
             var offset = 0
             for index in range {
-                if index > range.lowerBound {
+                if index > range.lowerBound, lower || tokens[index].gap != .none {
                     guard offset < text.count, text[offset] == 0x20 else { return false }
                     offset += 1
                 }
-                var lower = tokens[index].lower
-                let matches = lower.withUTF8 { lower in
-                    lower.count <= text.count - offset
-                        && UnsafeBufferPointer(rebasing: text[offset..<(offset + lower.count)]).elementsEqual(lower)
+                var piece = lower ? tokens[index].lower : tokens[index].text
+                // `memcmp`: the generic `elementsEqual` of two buffers goes byte by byte (some 150 instructions a name).
+                let matches = piece.withUTF8 { piece in
+                    piece.count <= text.count - offset
+                        && (piece.isEmpty || memcmp(text.baseAddress! + offset, piece.baseAddress!, piece.count) == 0)
                 }
                 guard matches else { return false }
-                offset += lower.utf8.count
+                offset += piece.utf8.count
             }
             return offset == text.count
         }
+    }
+
+    /// ``plainText(_:)``, or `name` itself when the range is written exactly so: a knowledge-base name found
+    /// as written (most organisations are) costs a comparison, not a new string.
+    func plainText(_ range: Range<Int>, sharing name: String) -> String {
+        spell(range, lower: false, name) ? name : plainText(range)
     }
 
     /// Whether ``canonicalText(_:)`` replaces an abbreviation in the range; when not, it equals ``plainText(_:)``.
