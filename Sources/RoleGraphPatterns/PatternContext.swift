@@ -136,17 +136,23 @@ final class PatternContext {
 
     /// The longest knowledge match of these kinds at a token, after the words of `prefix` (a virtual
     /// prefix the text does not have). - Complexity: O(1) when asked before without a prefix.
+    ///
+    /// Inlined: most calls have no prefix, and are then a call of ``longest(_:at:)``.
+    @inline(__always)
     func longest(_ kinds: KindSet, at index: Int, prefix: [String]) -> GazetteerMatch? {
-        guard prefix.isEmpty else {
-            guard index < tokens.count else { return nil }
-            let found = tokens.withUnsafeBufferPointer { tokens in
-                syllables.withUnsafeBufferPointer { ids in
-                    knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date, prefix: prefix)
-                }
+        prefix.isEmpty ? longest(kinds, at: index) : walked(kinds, at: index, prefix: prefix)
+    }
+
+    /// ``longest(_:at:prefix:)`` with a prefix: walked each time (the parsers seldom ask it twice).
+    @inline(never)
+    private func walked(_ kinds: KindSet, at index: Int, prefix: [String]) -> GazetteerMatch? {
+        guard index < tokens.count else { return nil }
+        let found = tokens.withUnsafeBufferPointer { tokens in
+            syllables.withUnsafeBufferPointer { ids in
+                knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date, prefix: prefix)
             }
-            return found.map { GazetteerMatch(entry: Int($0.entry), tokens: index..<$0.end) }
         }
-        return longest(kinds, at: index)
+        return found.map { GazetteerMatch(entry: Int($0.entry), tokens: index..<$0.end) }
     }
 
     /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
