@@ -83,9 +83,9 @@ final class PatternContext {
     /// allocated with the context, and a row is zeroed when the token is first asked about (``row(_:)``):
     /// zeroing a row for every token cost more (some 5 M instructions of `memset` over dev+seed) than the
     /// look-ups it saved. Raw memory, not an array: a write to an array property checks that the array is
-    /// not shared (some 20 instructions a call) and every access checks its bounds. One context serves one
-    /// extraction on one thread and no access overlaps another, so the run-time exclusivity checks are
-    /// switched off for the hot properties.
+    /// not shared (some 20 instructions a call) and every access checks its bounds; the parsers test that
+    /// a token exists before they ask about it. One context serves one extraction on one thread and no
+    /// access overlaps another, so the run-time exclusivity checks of the memos are switched off too.
     private let rows: UnsafeMutablePointer<UInt32>
     /// The rows in use: ``rows`` beyond it are not initialised.
     private var rowsEnd = 0
@@ -93,8 +93,8 @@ final class PatternContext {
     /// with its syllable, and with a capital only where it has one: ``KnowledgeBase/firstSyllableKindsInLowerCase``)
     /// (0: none, and ``longest(_:at:)`` answers without the cache; ``KnowledgeEntry/Kind/bit`` is below
     /// `1 << 16`); in the next 16, its syllable's function-word roles (``roles(_:)``); in the high 32 bits,
-    /// where its row starts in ``rows`` + 1 (0: none yet). Raw memory like ``rows``: read at nearly every
-    /// question the parsers ask, always after their own test that the token exists.
+    /// where its row starts in ``rows`` + 1 (0: none yet). Raw memory like ``rows``: it is read at nearly
+    /// every question the parsers ask.
     private let starts: UnsafeMutablePointer<UInt64>
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]

@@ -74,10 +74,10 @@ public struct GazetteerMatcher: Sendable {
             return true
         }
 
-        /// `a.prefix(b.count) < b.prefix(a.count)`: byte by byte when both are ASCII, as dates are (the
-        /// `Character` views cost some 1,000 instructions a test, and so did the generic walk of the `utf8`
-        /// views). Not inlined: it is rare, and inlined it made the choice among a node's terminals too
-        /// large to be inlined into the walk.
+        /// `a.prefix(b.count) < b.prefix(a.count)`: over the strings' UTF-8 bytes in place when both are ASCII,
+        /// as dates are (the `Character` views, or a generic walk of the `utf8` views, cost some 1,000
+        /// instructions a test). Not inlined: it is rare, and inlined it made the choice among a node's
+        /// terminals too large to be inlined into the walk.
         @inline(never)
         private static func precedes(_ a: String, _ b: String) -> Bool {
             var x = a, y = b
