@@ -63,7 +63,7 @@ struct OrganizationParser {
             if prefix.isEmpty {
                 // The text as written is the surface when it is also the canonical text: certainly so
                 // when no abbreviation is expanded, without building the canonical text.
-                let plain = context.plainText(known.tokens)
+                let plain = context.plainText(known.tokens, sharing: phrase.name)
                 if !context.abbreviates(known.tokens) || context.canonicalText(known.tokens) == plain { phrase.surface = plain }
             }
             return Parse(phrases: [phrase], end: known.tokens.upperBound)

@@ -1,3 +1,4 @@
+import Foundation
 import RoleGraphKnowledge
 import RoleGraphText
 
@@ -78,19 +79,23 @@ final class PatternContext {
     /// (the parsers ask the same questions many times while they try alternatives), then the codes of
     /// ``organizationMemo`` per depth and of ``personMemo``. A look-up is packed in 32 bits: 0 = not asked
     /// yet; else the high 24 bits are the entry + 2 (1: no match) and the low 8 bits the match's length in
-    /// tokens (a match that does not fit is looked up again each time). Rows are made on first use, a few
-    /// at a time (``row(_:)``): zeroing a row for every token cost more (some 5 M instructions of `memset`
-    /// over dev+seed) than the look-ups it saved. One context serves one extraction on one thread and no
-    /// access overlaps another, so the run-time exclusivity checks are switched off for the hot properties.
-    @exclusivity(unchecked) private var rows: [UInt32] = []
-    /// The rows in use: ``rows`` beyond it are zero.
+    /// tokens (a match that does not fit is looked up again each time). Room for a row at every token is
+    /// allocated with the context, and a row is zeroed when the token is first asked about (``row(_:)``):
+    /// zeroing a row for every token cost more (some 5 M instructions of `memset` over dev+seed) than the
+    /// look-ups it saved. Raw memory, not an array: a write to an array property checks that the array is
+    /// not shared (some 20 instructions a call) and every access checks its bounds; the parsers test that
+    /// a token exists before they ask about it. One context serves one extraction on one thread and no
+    /// access overlaps another, so the run-time exclusivity checks of the memos are switched off too.
+    private let rows: UnsafeMutablePointer<UInt32>
+    /// The rows in use: ``rows`` beyond it are not initialised.
     private var rowsEnd = 0
     /// Per token: in the low 16 bits, the kind bits of the entries whose surfaces may match from it (start
     /// with its syllable, and with a capital only where it has one: ``KnowledgeBase/firstSyllableKindsInLowerCase``)
     /// (0: none, and ``longest(_:at:)`` answers without the cache; ``KnowledgeEntry/Kind/bit`` is below
     /// `1 << 16`); in the next 16, its syllable's function-word roles (``roles(_:)``); in the high 32 bits,
-    /// where its row starts in ``rows`` + 1 (0: none yet).
-    @exclusivity(unchecked) private var starts: [UInt64]
+    /// where its row starts in ``rows`` + 1 (0: none yet). Raw memory like ``rows``: it is read at nearly
+    /// every question the parsers ask.
+    private let starts: UnsafeMutablePointer<UInt64>
     /// ``KnowledgeBase/facts``: what the parsers read of an entry, without copying the entry.
     let facts: [EntryFacts]
 
@@ -100,15 +105,9 @@ final class PatternContext {
     @exclusivity(unchecked) private var organizationMemo = ParseMemo<OrganizationParser.Parse>()
     /// Persons by surname or from the knowledge base already parsed, per token.
     @exclusivity(unchecked) private var personMemo = ParseMemo<Phrase>()
-    /// Bytes of the text ``plainText(_:)`` or ``canonicalText(_:)`` is joining; neither calls the other
-    /// while it joins, so one buffer serves both.
-    @exclusivity(unchecked) private var textBuffer = TextBuffer()
     static let organizationDepths = 4
     /// A row: ``Kinds/count`` look-ups, ``organizationDepths`` organisation codes, one person code.
     private static let rowWidth = Kinds.count + organizationDepths + 1
-    /// Rows added at a time: 1.4 KB, below the size from which `memcpy` uses `rep movsb` (which callgrind
-    /// counts byte by byte, as it counts `memset`'s `rep stosb`).
-    private static let zeroRows = [UInt32](repeating: 0, count: 16 * rowWidth)
 
     init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
@@ -119,30 +118,41 @@ final class PatternContext {
         self.facts = knowledge.facts
         let firstKinds = knowledge.firstSyllableKinds, lowerCaseKinds = knowledge.firstSyllableKindsInLowerCase
         let roles = knowledge.functionWordRolesBySyllable
-        self.starts = tokens.indices.map { index in
+        self.starts = .allocate(capacity: tokens.count)
+        for index in tokens.indices {
             let id = Int(syllables[index])
-            guard id >= 0 else { return 0 }
             let table = tokens[index].shape == .lower ? lowerCaseKinds : firstKinds
-            let kinds = id < table.count ? UInt64(table[id]) : 0
-            return id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds
+            let kinds = id >= 0 && id < table.count ? UInt64(table[id]) : 0
+            (starts + index).initialize(to: id >= 0 && id < roles.count ? kinds | UInt64(roles[id].rawValue) << 16 : kinds)
         }
         // Room for a row at every token; only the rows made are written.
-        self.rows.reserveCapacity(tokens.count * Self.rowWidth)
+        self.rows = .allocate(capacity: tokens.count * Self.rowWidth)
+    }
+
+    deinit {
+        rows.deallocate()
+        starts.deallocate()
     }
 
     /// The longest knowledge match of these kinds at a token, after the words of `prefix` (a virtual
     /// prefix the text does not have). - Complexity: O(1) when asked before without a prefix.
+    ///
+    /// Inlined: most calls have no prefix, and are then a call of ``longest(_:at:)``.
+    @inline(__always)
     func longest(_ kinds: KindSet, at index: Int, prefix: [String]) -> GazetteerMatch? {
-        guard prefix.isEmpty else {
-            guard index < tokens.count else { return nil }
-            let found = tokens.withUnsafeBufferPointer { tokens in
-                syllables.withUnsafeBufferPointer { ids in
-                    knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date, prefix: prefix)
-                }
+        prefix.isEmpty ? longest(kinds, at: index) : walked(kinds, at: index, prefix: prefix)
+    }
+
+    /// ``longest(_:at:prefix:)`` with a prefix: walked each time (the parsers seldom ask it twice).
+    @inline(never)
+    private func walked(_ kinds: KindSet, at index: Int, prefix: [String]) -> GazetteerMatch? {
+        guard index < tokens.count else { return nil }
+        let found = tokens.withUnsafeBufferPointer { tokens in
+            syllables.withUnsafeBufferPointer { ids in
+                knowledge.matcher.longest(in: tokens, syllables: ids, at: index, mask: kinds.mask, date: date, prefix: prefix)
             }
-            return found.map { GazetteerMatch(entry: Int($0.entry), tokens: index..<$0.end) }
         }
-        return longest(kinds, at: index)
+        return found.map { GazetteerMatch(entry: Int($0.entry), tokens: index..<$0.end) }
     }
 
     /// The longest knowledge match of these kinds at a token. - Complexity: O(1) when asked before.
@@ -171,8 +181,8 @@ final class PatternContext {
 
     @inline(never)
     private func newRow(_ index: Int) -> Int {
-        if rowsEnd == rows.count { rows.append(contentsOf: Self.zeroRows) }
         let row = rowsEnd
+        (rows + row).initialize(repeating: 0, count: Self.rowWidth)
         rowsEnd += Self.rowWidth
         starts[index] |= UInt64(row + 1) << 32
         return row
@@ -348,45 +358,84 @@ final class PatternContext {
     /// The text of a token range as written (normalised), tokens joined as they were spaced.
     func plainText(_ range: Range<Int>) -> String {
         if range.count == 1 { return tokens[range.lowerBound].text }
-        textBuffer.reset()
-        for index in range {
-            if index > range.lowerBound, tokens[index].gap != .none { textBuffer.appendSpace() }
-            textBuffer.append(tokens[index].text)
+        return joined(range) { (tokens[$0].text, $0 + 1) }
+    }
+
+    /// The texts of the pieces of a range joined by a space where the text has white space before a piece.
+    /// `piece(index)` is the text that stands for the tokens from `index` up to the end it returns; it is
+    /// asked twice per piece, to size the string and to fill it.
+    ///
+    /// One allocation and one copy of the bytes into the string (some 1,700 instructions for seven
+    /// syllables, a third less than appending them to a reused byte array and decoding that). The bytes are
+    /// whole strings' bytes and ASCII spaces, so the string's check of its UTF-8 repairs nothing.
+    private func joined(_ range: Range<Int>, _ piece: (Int) -> (text: String, end: Int)) -> String {
+        var count = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (text, end) = piece(index)
+            if index > range.lowerBound, tokens[index].gap != .none { count += 1 }
+            count += text.utf8.count
+            index = end
         }
-        return textBuffer.string
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            var index = range.lowerBound
+            while index < range.upperBound {
+                var (text, end) = piece(index)
+                if index > range.lowerBound, tokens[index].gap != .none {
+                    buffer[offset] = 0x20
+                    offset += 1
+                }
+                text.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + offset).update(from: source, count: bytes.count)
+                    offset += bytes.count
+                }
+                index = end
+            }
+            return offset
+        }
     }
 
     /// The abbreviation ``canonicalText(_:)`` replaces at a token of the range, if any. Only real abbreviations
     /// are replaced; an entry that equals the text (`tỉnh`) keeps its case.
     private func abbreviation(at index: Int, within range: Range<Int>) -> GazetteerMatch? {
         guard let match = longest(Kinds.abbreviation, at: index), match.tokens.upperBound <= range.upperBound,
-              !lowerText(match.tokens, equals: facts[match.entry].lowercasedName)
+              !spell(match.tokens, lower: true, facts[match.entry].lowercasedName)
         else { return nil }
         return match
     }
 
-    /// Whether the tokens' lower-case texts joined by single spaces are `text`, compared byte by byte
-    /// without joining them. Token texts and knowledge are both NFC, so equal bytes are equal strings.
-    private func lowerText(_ range: Range<Int>, equals text: String) -> Bool {
-        if range.count == 1 { return tokens[range.lowerBound].lower == text }
+    /// Whether the tokens spell `text`, compared byte by byte without joining them: their lower-case texts
+    /// joined by single spaces (`lower`), or their texts joined as they were spaced (``plainText(_:)``).
+    /// Token texts and knowledge are both NFC, so equal bytes are equal strings.
+    private func spell(_ range: Range<Int>, lower: Bool, _ text: String) -> Bool {
+        if range.count == 1 { return (lower ? tokens[range.lowerBound].lower : tokens[range.lowerBound].text) == text }
         var text = text
         return text.withUTF8 { text in
             var offset = 0
             for index in range {
-                if index > range.lowerBound {
+                if index > range.lowerBound, lower || tokens[index].gap != .none {
                     guard offset < text.count, text[offset] == 0x20 else { return false }
                     offset += 1
                 }
-                var lower = tokens[index].lower
-                let matches = lower.withUTF8 { lower in
-                    lower.count <= text.count - offset
-                        && UnsafeBufferPointer(rebasing: text[offset..<(offset + lower.count)]).elementsEqual(lower)
+                var piece = lower ? tokens[index].lower : tokens[index].text
+                // `memcmp`: the generic `elementsEqual` of two buffers goes byte by byte (some 150 instructions a name).
+                let matches = piece.withUTF8 { piece in
+                    piece.count <= text.count - offset
+                        && (piece.isEmpty || memcmp(text.baseAddress! + offset, piece.baseAddress!, piece.count) == 0)
                 }
                 guard matches else { return false }
-                offset += lower.utf8.count
+                offset += piece.utf8.count
             }
             return offset == text.count
         }
+    }
+
+    /// ``plainText(_:)``, or `name` itself when the range is written exactly so: a knowledge-base name found
+    /// as written (most organisations are) costs a comparison, not a new string.
+    func plainText(_ range: Range<Int>, sharing name: String) -> String {
+        spell(range, lower: false, name) ? name : plainText(range)
     }
 
     /// Whether ``canonicalText(_:)`` replaces an abbreviation in the range; when not, it equals ``plainText(_:)``.
@@ -400,20 +449,9 @@ final class PatternContext {
     /// Most ranges abbreviate nothing, and their canonical text is their ``plainText(_:)``, byte for byte.
     func canonicalText(_ range: Range<Int>) -> String {
         guard abbreviates(range) else { return plainText(range) }
-        textBuffer.reset()
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let gap = index == range.lowerBound ? Token.Gap.none : tokens[index].gap
-            if let match = abbreviation(at: index, within: range) {
-                if gap != .none { textBuffer.appendSpace() }
-                textBuffer.append(name(match))
-                index = match.tokens.upperBound
-            } else {
-                if gap != .none { textBuffer.appendSpace() }
-                textBuffer.append(tokens[index].text)
-                index += 1
-            }
+        return joined(range) { index in
+            if let match = abbreviation(at: index, within: range) { return (name(match), match.tokens.upperBound) }
+            return (tokens[index].text, index + 1)
         }
-        return textBuffer.string
     }
 }

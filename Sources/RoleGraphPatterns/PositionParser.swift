@@ -86,7 +86,7 @@ struct PositionParser {
                   context.name(match) == name else { continue }
             var phrase = Phrase(kind: .organization, tokens: match.tokens, rule: "gazetteer:organization", name: name)
             phrase.knowledgeID = context.id(match)
-            phrase.surface = context.plainText(match.tokens)
+            phrase.surface = context.plainText(match.tokens, sharing: name)
             return phrase
         }
         return nil

@@ -95,6 +95,18 @@ private let small = KnowledgeBase(entries: [
         #expect(ids("2005") == ["org:btgtw", "loc:ha-tay"])
     }
 
+    @Test func validityDatesCompareAsFarAsBothGo() {
+        let term = GazetteerMatcher.Interval(from: "2025-02", to: "2026")
+        #expect(term.contains("2025"))
+        #expect(term.contains("2026-05"))
+        #expect(!term.contains("2024-12"))
+        #expect(!term.contains("2027"))
+        // Dates that are not ASCII compare by characters.
+        let wide = GazetteerMatcher.Interval(from: "\u{FF12}\u{FF10}\u{FF12}\u{FF15}", to: nil)
+        #expect(wide.contains("\u{FF12}\u{FF10}\u{FF12}\u{FF16}"))
+        #expect(!wide.contains("\u{FF12}\u{FF10}\u{FF12}\u{FF14}"))
+    }
+
     @Test func prefixSyllablesAreMatchedVirtually() {
         let t = tokens("Trưởng ban Tổ chức Trung ương Lê Minh Hưng phát biểu")
         // `Trưởng ban` is a title; from `Tổ`, the virtual `ban` completes `Ban Tổ chức Trung ương`.

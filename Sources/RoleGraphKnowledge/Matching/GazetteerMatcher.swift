@@ -74,15 +74,25 @@ public struct GazetteerMatcher: Sendable {
             return true
         }
 
-        /// `a.prefix(b.count) < b.prefix(a.count)`: byte by byte when both are ASCII, as dates are (the
-        /// `Character` views cost some 1,000 instructions a test). Not inlined: it is rare, and inlined it
-        /// made the choice among a node's terminals too large to be inlined into the walk.
+        /// `a.prefix(b.count) < b.prefix(a.count)`: over the strings' UTF-8 bytes in place when both are ASCII,
+        /// as dates are (the `Character` views, or a generic walk of the `utf8` views, cost some 1,000
+        /// instructions a test). Not inlined: it is rare, and inlined it made the choice among a node's
+        /// terminals too large to be inlined into the walk.
         @inline(never)
         private static func precedes(_ a: String, _ b: String) -> Bool {
-            let x = a.utf8, y = b.utf8
-            guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return a.prefix(b.count) < b.prefix(a.count) }
-            for (p, q) in zip(x, y) where p != q { return p < q }
-            return false
+            var x = a, y = b
+            // nil when either is not ASCII.
+            let bytewise: Bool? = x.withUTF8 { x in
+                y.withUTF8 { y in
+                    var ascii = true
+                    for byte in x where byte >= 0x80 { ascii = false }
+                    for byte in y where byte >= 0x80 { ascii = false }
+                    guard ascii else { return nil }
+                    for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+                    return false
+                }
+            }
+            return bytewise ?? (a.prefix(b.count) < b.prefix(a.count))
         }
     }
 
