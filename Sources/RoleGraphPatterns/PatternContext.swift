@@ -109,9 +109,10 @@ final class PatternContext {
     /// A row: ``Kinds/count`` look-ups, ``organizationDepths`` organisation codes, one person code.
     private static let rowWidth = Kinds.count + organizationDepths + 1
 
-    init(tokens: [Token], knowledge: KnowledgeBase, date: String?) {
+    /// `syllables`: the tokens' syllable ids if the caller has them, else looked up.
+    init(tokens: [Token], syllables: [Int32]? = nil, knowledge: KnowledgeBase, date: String?) {
         self.tokens = tokens
-        let syllables = knowledge.matcher.syllableIDs(for: tokens)
+        let syllables = syllables ?? knowledge.matcher.syllableIDs(for: tokens)
         self.syllables = syllables
         self.knowledge = knowledge
         self.date = date

@@ -13,9 +13,10 @@ public struct PhraseScanner: Sendable {
         self.knowledge = knowledge
     }
 
+    /// `syllables`: the tokens' syllable ids, when the caller has them (``GazetteerMatcher/syllableIDs(for:)``).
     /// - Complexity: O(tokens × longest knowledge entry) for the scan, plus the role rules' linear pass.
-    public func scan(_ tokens: [Token], date: String?) -> PatternResult {
-        let context = PatternContext(tokens: tokens, knowledge: knowledge, date: date)
+    public func scan(_ tokens: [Token], syllables: [Int32]? = nil, date: String?) -> PatternResult {
+        let context = PatternContext(tokens: tokens, syllables: syllables, knowledge: knowledge, date: date)
         let persons = PersonParser(context: context)
         let positions = PositionParser(context: context)
         let organizations = OrganizationParser(context: context)

@@ -42,10 +42,10 @@ public struct Token: Sendable, Equatable {
     public var shape: Shape
     public var gap: Gap
     /// Where the token's ``lower`` stands in the word list of the ``WordTable`` that tokenised it
-    /// (`words[wordListIndex] == lower` in ``WordTable/init(words:)``), -1 when it is not listed or
-    /// the token was made by hand. Lets a stage whose own ids follow that list (the gazetteer's
-    /// syllable ids) take a token's id without looking its text up; such a stage checks it against
-    /// ``lower``. Fits the padding after ``gap``: tokens stay 56 bytes.
+    /// (`words[wordListIndex] == lower` in ``WordTable/init(words:)``), -1 when it is not listed, when
+    /// no table tokenised it, or when it was made by hand. Lets a stage whose own ids follow that list
+    /// (the gazetteer's syllable ids) take a token's id without looking its text up. Fits the padding
+    /// after ``gap``: tokens stay 56 bytes.
     package var wordListIndex: Int32 = -1
     /// Normalised surface, with dash variants (– — ‐ ‑ ‒ ― −) mapped to `-` and quote
     /// variants (“ ” „ ‟ « » to `"`, ‘ ’ ‚ ‛ to `'`).

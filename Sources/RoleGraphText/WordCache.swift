@@ -189,8 +189,11 @@ struct WordCache {
         return build(Self.entry(word: TokenViews.wordViews(p, range, scratch: &scratch), length: range.count))
     }
 
-    /// Keeps views this cache built; returns where they are (see ``Place/views``).
+    /// Keeps views this cache built, with the word list index of their `lower` in the shared table's list;
+    /// returns where they are (see ``Place/views``).
     private mutating func build(_ entry: consuming Entry) -> Int32 {
+        var entry = entry
+        if let shared { entry.wordListIndex = shared.listIndex(ofLower: entry.lower) }
         bytes += 2 * Int(entry.length)
         built.append(entry)
         return Int32(truncatingIfNeeded: -built.count)

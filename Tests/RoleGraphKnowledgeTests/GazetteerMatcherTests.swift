@@ -148,6 +148,24 @@ private let small = KnowledgeBase(entries: [
         }
         #expect(small.matcher.syllableIDs(for: []).isEmpty)
     }
+
+    /// Sentences with words of the table in every case, dash and quote variants, numbers, marks and
+    /// words the knowledge base does not have.
+    @Test("Tokens of the matcher's own word table carry their syllable ids", arguments: [
+        "Ông Nguyễn Văn Bình, Ủy viên Bộ Chính trị, Trưởng ban Kinh tế Trung ương – BAN KINH TẾ TW",
+        "Đồng chí Võ Văn Thưởng (1970) được bầu làm Bí thư Thành ủy TP.HCM nhiệm kỳ 2015–2020, “khóa X”",
+        "Bộ trưởng Bộ TT&TT xyzzy 😀 1.099 tỷ đồng; Phó Thủ tướng Vương Đình Huệ",
+    ])
+    func syllableIDsFromTheWordTable(sentence: String) {
+        let kb = KnowledgeBase.bundled
+        let table = WordTable(words: kb.matcher.syllables)
+        let tokens = Tokenizer.tokens(of: SourceText(sentence), words: table)
+        #expect(kb.matcher.syllableIDs(for: tokens, tokenisedWith: table) == kb.matcher.syllableIDs(for: tokens))
+        #expect(tokens.contains { $0.wordListIndex >= 0 && $0.kind != .word })  // numbers and marks are listed too
+        // A table made from another list is not trusted: the ids are looked up.
+        let other = WordTable(words: kb.matcher.syllables.map { $0 })  // equal, but another array
+        #expect(kb.matcher.syllableIDs(for: tokens, tokenisedWith: other) == kb.matcher.syllableIDs(for: tokens))
+    }
 }
 
 // MARK: - Agreement with reference implementations

@@ -15,3 +15,17 @@ struct WordTableTests {
         #expect(plain.map(\.word) == shared.map(\.word))
     }
 }
+
+@Suite("WordTable: every token of a tokenisation with a table knows its place in the word list")
+struct WordListIndexTests {
+    @Test("wordListIndex is the index of the token's lower-case form in the list, or -1")
+    func listIndices() {
+        let words = ["bộ", "trưởng", "tài", "chính", "1.099", "-", "&", "\"", "covid19"]
+        let table = WordTable(words: words)
+        let text = SourceText("BỘ trưởng Bộ Tài CHÍNH – 1.099 TT&TT “Covid19” bộ xyzzy 2020")
+        for token in Tokenizer.tokens(of: text, words: table) {
+            #expect(token.wordListIndex == words.firstIndex(of: token.lower).map { Int32($0) } ?? -1, "\(token.text)")
+        }
+        #expect(table.isMade(from: words) && !table.isMade(from: words.map { $0 }))
+    }
+}

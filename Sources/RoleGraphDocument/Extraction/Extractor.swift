@@ -39,7 +39,8 @@ public struct Extractor: Sendable {
     public func extract(_ text: SourceText, id: String, source: String?, date: String?) -> Document {
         let tokens = Tokenizer.tokens(of: text, words: words)
         let documentDate = date ?? DocumentDate.find(in: tokens, knowledge: knowledge)
-        let result = scanner.scan(tokens, date: documentDate)
+        let syllables = knowledge.matcher.syllableIDs(for: tokens, tokenisedWith: words)
+        let result = scanner.scan(tokens, syllables: syllables, date: documentDate)
         return DocumentBuilder(text: text, tokens: tokens, result: result, knowledge: knowledge, heads: heads)
             .build(id: id, source: source, date: documentDate)
     }

@@ -213,6 +213,21 @@ public struct GazetteerMatcher: Sendable {
         }
     }
 
+    /// ``syllableIDs(for:)`` of tokens that `table` tokenised: when it was made from ``syllables``, every
+    /// token carries its id (``Token/wordListIndex``: a syllable's id is its place in that list), and
+    /// nothing is looked up. Only for tokens as the tokenizer made them: a token made or changed by hand
+    /// carries no id.
+    /// - Complexity: O(tokens).
+    package func syllableIDs(for tokens: [Token], tokenisedWith table: WordTable) -> [Int32] {
+        guard table.isMade(from: syllables) else { return syllableIDs(for: tokens) }
+        return [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count { buffer[i] = tokens[i].wordListIndex }
+            }
+            initialized = tokens.count
+        }
+    }
+
     /// Every syllable of the knowledge base's surfaces, lower-case, in id order: the words a
     /// ``WordTable`` for this knowledge base holds.
     public var syllables: [String] { vocabulary.syllables }
