@@ -20,7 +20,12 @@ final class ThreadWordCache {
 
     private init(table: WordTable) {
         self.table = table
-        self.cache = WordCache(capacity: 4096, shared: table)
+    }
+
+    /// The cache, left empty until it is put back; a new one the first time.
+    func take() -> WordCache {
+        defer { cache = nil }
+        return cache ?? WordCache(capacity: 4096, shared: table)
     }
 
     /// Where each thread keeps its cache: a POSIX thread-specific key, whose destructor releases it.

@@ -23,8 +23,7 @@ public enum Tokenizer {
     /// tokens, faster when texts repeat words, as news does.
     public static func tokens(of text: SourceText, words: WordTable) -> [Token] {
         let thread = ThreadWordCache.current(for: words)
-        var cache = thread.cache.unsafelyUnwrapped
-        thread.cache = nil
+        var cache = thread.take()
         defer { thread.cache = cache }
         cache.beginDocument()
         return text.bytes.withUnsafeBufferPointer { tokens(in: $0, cache: &cache) }
