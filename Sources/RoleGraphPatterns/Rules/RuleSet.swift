@@ -123,6 +123,8 @@ public struct RuleSet: Sendable {
     let features: ItemFeatures
     /// The tests' outcomes by features, learnt as streams are read.
     let memo = TestMemo()
+    /// The features of the knowledge base's words and entries, worked out when a stream first reads them.
+    let knowledgeMemo = KnowledgeFeaturesMemo()
     /// The instructions of the longest program: what the one ``RuleMatcher/Seen`` of a stream holds.
     let longestProgram: Int
 

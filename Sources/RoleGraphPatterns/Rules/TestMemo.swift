@@ -30,17 +30,20 @@ final class TestMemo: @unchecked Sendable {
 /// handed to the memo at the end of the stream.
 struct TestCache {
     let words: Int
-    private static let slots = 64
-    private var keys = [UInt64](repeating: .max, count: slots)
-    private var bits: [UInt64]
+    static let slots = 64
+    /// The cache's slots, in the stream's memory (``RuleStream``): per slot its key (`.max`: empty) and
+    /// `words` words of bits.
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let bits: UnsafeMutablePointer<UInt64>
     private let memo: TestMemo
     private let known: [UInt64: [UInt64]]
     private var learned: [UInt64: [UInt64]] = [:]
 
-    init(words: Int, memo: TestMemo) {
+    init(words: Int, memo: TestMemo, keys: UnsafeMutablePointer<UInt64>, bits: UnsafeMutablePointer<UInt64>) {
         self.words = words
         self.memo = memo
-        bits = [UInt64](repeating: 0, count: Self.slots * words)
+        self.keys = keys
+        self.bits = bits
         known = memo.snapshot()
     }
 
@@ -48,20 +51,23 @@ struct TestCache {
     @inline(__always)
     mutating func copy(_ key: UInt64, to target: UnsafeMutablePointer<UInt64>, _ features: ItemFeatures) {
         let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
-        let slot = index * words
-        if keys[index] != key {
-            keys[index] = key
-            var passed: [UInt64]
-            if let memo = known[key] ?? learned[key] {
-                passed = memo
-            } else {
-                passed = [UInt64](repeating: 0, count: words)
-                passed.withUnsafeMutableBufferPointer { features.featureTests.passed(key, into: $0.baseAddress!) }
-                learned[key] = passed
-            }
-            for word in 0..<words { bits[slot + word] = passed[word] }
+        if keys[index] != key { fill(index, key, features) }
+        let slot = bits + index &* words
+        for word in 0..<words { target[word] = slot[word] }
+    }
+
+    /// Puts the features `key` in slot `index`, from the memo or by running the tests.
+    @inline(never)
+    private mutating func fill(_ index: Int, _ key: UInt64, _ features: ItemFeatures) {
+        keys[index] = key
+        let slot = bits + index * words
+        if let memo = known[key] ?? learned[key] {
+            for word in 0..<words { slot[word] = memo[word] }
+        } else {
+            slot.initialize(repeating: 0, count: words)
+            features.featureTests.passed(key, into: slot)
+            learned[key] = Array(UnsafeBufferPointer(start: slot, count: words))
         }
-        for word in 0..<words { target[word] = bits[slot + word] }
     }
 
     /// Hands the features learnt to the rule set's memo.
