@@ -177,16 +177,22 @@ struct RuleStream {
                 return
             }
             precondition(count < capacity, "more items than the builder holds")
-            let target = columns.bits + count * words
             let literal = syllable >= 0 && knowledge.syllableLiterals.isComplete
                 ? knowledge.syllableLiterals.classOf(syllable: syllable) : features.literalClass(text(), joinMemo: &joinMemo)
-            cache.copy(features.tokenKey(literal, kind: kind, shape: shape), to: target, features)
+            let passed = cache.bits(of: features.tokenKey(literal, kind: kind, shape: shape), features)
+            let target = columns.bits + count &* words
             if word < capacity {
                 columns.wordKnown[word] = true
-                let known = columns.wordBits + word * words
-                for w in 0..<words { known[w] = target[w] }
+                let known = columns.wordBits + word &* words
+                for w in 0..<words {
+                    let bits = passed[w]
+                    target[w] = bits
+                    known[w] = bits
+                }
+            } else {
+                for w in 0..<words { target[w] = passed[w] }
             }
-            record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
+            record(.token, token..<(token &+ 1), index: -1, startsLine: startsLine, ongoing: false)
         }
 
         /// Any item.

@@ -47,12 +47,18 @@ struct TestCache {
         known = memo.snapshot()
     }
 
+    /// The test bits of the features `key` (`words` words, valid until the next call).
+    @inline(__always)
+    mutating func bits(of key: UInt64, _ features: ItemFeatures) -> UnsafePointer<UInt64> {
+        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if keys[index] != key { fill(index, key, features) }
+        return UnsafePointer(bits + index &* words)
+    }
+
     /// Copies the test bits of the features `key` to `target` (`words` words).
     @inline(__always)
     mutating func copy(_ key: UInt64, to target: UnsafeMutablePointer<UInt64>, _ features: ItemFeatures) {
-        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
-        if keys[index] != key { fill(index, key, features) }
-        let slot = bits + index &* words
+        let slot = bits(of: key, features)
         for word in 0..<words { target[word] = slot[word] }
     }
 
