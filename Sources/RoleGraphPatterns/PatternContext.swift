@@ -281,9 +281,9 @@ final class PatternContext {
     ///
     /// One token is its syllable's roles (``roles(_:)``). Longer runs are looked up by their text (a join and
     /// a hash of non-ASCII text, some 1 000 instructions each), and only as far as function-word surfaces
-    /// run from the token in the matcher's trie: most term heads (`khóa`) are followed by none. A line
-    /// break, which ends a trie walk but not the text, or a token without a syllable id, and all three
-    /// runs are looked up.
+    /// run from the token in the matcher's trie (a surface's words are its syllables there): most term
+    /// heads (`khóa`) are followed by none. From a token without a syllable id, or with a line break in the
+    /// next two tokens (a trie walk stops at one, the text does not), all runs up to three are looked up.
     func functionWordLength(at index: Int, _ role: FunctionWordRoles) -> Int {
         guard mayStartFunctionWord(index, role) else { return 0 }
         let known = syllables[index] >= 0

@@ -12,8 +12,8 @@ import RoleGraphText
 /// These pack into one integer (``ItemFeatures``), on which the tests run (``FeatureTests``) once per
 /// distinct integer the rule set has met (``TestMemo``, behind a small direct-mapped cache per stream); a
 /// token item's bits are worked out once per distinct token (``RuleItem/word``), a cue's or honorific's
-/// constraint bits once per knowledge base (``KnowledgeFeatures``). A rule set too large for the packing runs its tests on every
-/// item.
+/// constraint bits once per knowledge base (``KnowledgeFeatures``). A rule set too large for the packing
+/// runs its tests on every item.
 ///
 /// - Complexity: O(items × words + other items' short texts' bytes + distinct tokens' bytes) plus
 ///   O(distinct features × tests).
