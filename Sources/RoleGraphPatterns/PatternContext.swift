@@ -279,12 +279,26 @@ final class PatternContext {
 
     /// The number of tokens of the longest function word with this role that starts at the token (at
     /// most three: `khóa`, `nhiệm kỳ`, `các nhiệm kỳ`), 0 when none does.
+    ///
+    /// One token is its syllable's roles (``roles(_:)``). Longer runs are looked up by their text (a join and
+    /// a hash of non-ASCII text, some 1 000 instructions each), and only as far as function-word surfaces
+    /// run from the token in the matcher's trie (a surface's words are its syllables there): most term
+    /// heads (`khóa`) are followed by none. From a token without a syllable id, or with a line break in the
+    /// next two tokens (a trie walk stops at one, the text does not), all runs up to three are looked up.
     func functionWordLength(at index: Int, _ role: FunctionWordRoles) -> Int {
         guard mayStartFunctionWord(index, role) else { return 0 }
-        var length = 0
-        var words = ""
-        for count in 1...3 where index + count <= tokens.count {
-            words += (count > 1 ? " " : "") + tokens[index + count - 1].lower
+        let known = syllables[index] >= 0
+        var length = (known ? roles(index) : knowledge.functionWordRoles(of: tokens[index].lower)).contains(role) ? 1 : 0
+        var end = min(index + 3, tokens.count)
+        if known, !tokens[(index + 1)..<end].contains(where: { $0.gap == .newline }) {
+            let functionWords = KindSet(tag: -1, mask: KnowledgeEntry.Kind.functionWord.bit)
+            end = min(end, walked(functionWords, at: index, prefix: [])?.tokens.upperBound ?? index + 1)
+        }
+        guard index + 2 <= end else { return length }
+        var words = tokens[index].lower
+        for count in 2...(end - index) {
+            words += " "
+            words += tokens[index + count - 1].lower
             if knowledge.functionWordRoles(of: words).contains(role) { length = count }
         }
         return length

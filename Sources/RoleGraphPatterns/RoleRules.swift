@@ -205,20 +205,23 @@ struct RoleRules {
     /// 2006-2011`): a range whose years all precede the article's year makes the role `former`.
     func pastPeriod(before titleStart: Int) -> Bool {
         guard let year else { return false }
-        var years: [Int] = []
-        var index = titleStart - 1
         let now = FunctionWordRoles.now
-        let ongoing: Bool = context.tokens.withUnsafeBufferPointer { tokens in
+        return context.tokens.withUnsafeBufferPointer { tokens in
+            var years = 0
+            var index = titleStart - 1
             while index >= 0, titleStart - index < 30 {
                 if context.isSentenceEnd(index) { break }
-                if context.roles(index).contains(now) { return true }
-                if tokens[index].kind == .number, let value = Self.year(tokens[index].text) { years.append(value) }
+                // An ongoing period (`đến nay`) or a year not before the article's: not past, whatever lies before.
+                if context.roles(index).contains(now) { return false }
+                if tokens[index].kind == .number, let value = Self.year(tokens[index].text) {
+                    if value >= year { return false }
+                    years += 1
+                }
                 if tokens[index].gap == .newline { break }
                 index -= 1
             }
-            return false
+            return years >= 2
         }
-        return !ongoing && years.count >= 2 && years.allSatisfy { $0 < year }
     }
 
     /// `Trước đó, bà Trà là Chủ tịch UBND tỉnh`: a sentence that opens with a past adverb (a function word) and

@@ -30,6 +30,17 @@ import Testing
         #expect(Self.extractor(without: "chiều").extract(SourceText(text), id: "t", source: nil, date: nil).date == "2007-10-22")
     }
 
+    /// A term head of one, two or three words (`khóa`, `các khóa`, `các nhiệm kỳ`) qualifies the position
+    /// with the terms after it: terms that all ended before the article's date make the membership `former`.
+    @Test(arguments: [
+        ("đại biểu Quốc hội khóa XIII", "former"), ("đại biểu Quốc hội các khóa XI, XII, XIII", "former"),
+        ("đại biểu Quốc hội các nhiệm kỳ XI, XII, XIII", "former"), ("đại biểu Quốc hội khóa XIV", "current"),
+    ])
+    func termHeads(position: String, status: String) {
+        let document = Fixtures.extract("Ông Nguyễn Sinh Hùng, \(position) phát biểu.", date: "2017-05-11")
+        #expect(Fixtures.roles(document) == ["Nguyễn Sinh Hùng | Đại biểu Quốc hội | Quốc hội | \(status)"])
+    }
+
     @Test func conjunctionJoinsNameParts() {
         let text = "Giám đốc Sở Khoa học, Công nghệ và Môi trường Hoàng Văn Nam phát biểu."
         let names = { (d: Document) in d.organizations.map(\.name) }

@@ -46,8 +46,8 @@ enum RuleItems {
 
     /// The rule set's view of the items, made as they are found.
     static func stream(context: PatternContext, result: PatternResult, rules: RuleSet) -> RuleStream {
-        let matcher = context.knowledge.matcher
-        var builder = RuleStream.Builder(rules: rules, capacity: context.tokens.count, syllableID: { matcher.syllableID($0) })
+        var builder = RuleStream.Builder(rules: rules, capacity: context.tokens.count,
+                                         knowledge: rules.knowledgeMemo.features(rules.features, of: context.knowledge))
         walk(context: context, result: result, into: &builder)
         return builder.stream()
     }
@@ -114,11 +114,10 @@ enum RuleItems {
             sink.item(kind, span, index: index, startsLine: tokens[span.lowerBound].gap == .newline, text: text(span), facts: facts)
         }
 
-        // Cues and honorifics start at few tokens: one mask test rules both look-ups out at the rest.
+        // Cues and honorifics start at few tokens: one mask test in the loop rules both look-ups out at the rest.
         let entryKinds = Kinds.statusCue.mask | Kinds.honorific.mask
         /// The end of the cue or honorific item made at `cursor`, if one starts there.
         func entryItem(at cursor: Int) -> Int? {
-            guard context.mayStart(entryKinds, at: cursor) else { return nil }
             if let cue = context.longest(Kinds.statusCue, at: cursor), !hidesPhrase(cue.tokens) {
                 item(.cue, cue.tokens, entryFacts(cue.entry, context))
                 return cue.tokens.upperBound
@@ -156,7 +155,7 @@ enum RuleItems {
                     let period = periods[nextPeriod]
                     item(.period, period.tokens, .period(ongoing: period.ongoing))
                     end = period.tokens.upperBound
-                } else if let entryEnd = entryItem(at: cursor) {
+                } else if context.mayStart(entryKinds, at: cursor), let entryEnd = entryItem(at: cursor) {
                     end = entryEnd
                 } else {
                     sink.token(cursor, of: buffer, syllable: syllables[cursor])

@@ -169,31 +169,39 @@ final class RuleMatcher: Sendable {
     ///
     /// The buffers are its own allocations, written only through it by one run at a time (a `Seen` is made
     /// and used by one ``RuleSet/matches(in:)`` call on one thread), so no uniqueness or exclusivity check
-    /// is needed per step.
+    /// is needed per step. One allocation holds the marks, the lists and the first log (a `Seen` is made per
+    /// document, and an allocation with its release costs some 150 instructions).
     final class Seen {
         @exclusivity(unchecked) var generation = 0
+        private let memory: UnsafeMutableRawPointer
         /// One mark per instruction.
         let marks: UnsafeMutablePointer<Int>
         /// Two thread lists of ``capacity`` threads each, the current step's and the next one's: a list holds
         /// at most one thread per instruction (the marks merge the rest).
         fileprivate let lists: UnsafeMutablePointer<Thread>
         let capacity: Int
-        /// The capture records of the run, ``logCount`` of ``logCapacity`` entries (doubled when full).
+        /// The capture records of the run, ``logCount`` of ``logCapacity`` entries (doubled when full: then
+        /// in an allocation of their own).
         @exclusivity(unchecked) fileprivate var log: UnsafeMutablePointer<LogEntry>
         @exclusivity(unchecked) fileprivate var logCount = 0
         @exclusivity(unchecked) fileprivate var logCapacity = 64
+        private let firstLog: UnsafeMutablePointer<LogEntry>
         init(count: Int) {
             capacity = max(count, 1)
-            marks = .allocate(capacity: capacity)
+            // Widest alignment first, so that no buffer needs padding.
+            let marksBytes = capacity * MemoryLayout<Int>.stride, logBytes = logCapacity * MemoryLayout<LogEntry>.stride
+            memory = .allocate(byteCount: marksBytes + logBytes + 2 * capacity * MemoryLayout<Thread>.stride,
+                               alignment: MemoryLayout<Int>.alignment)
+            marks = memory.bindMemory(to: Int.self, capacity: capacity)
             marks.initialize(repeating: -1, count: capacity)
-            lists = .allocate(capacity: 2 * capacity)
+            firstLog = (memory + marksBytes).bindMemory(to: LogEntry.self, capacity: logCapacity)
+            log = firstLog
+            lists = (memory + marksBytes + logBytes).bindMemory(to: Thread.self, capacity: 2 * capacity)
             lists.initialize(repeating: Thread(pc: 0, capture: -1), count: 2 * capacity)
-            log = .allocate(capacity: logCapacity)
         }
         deinit {
-            marks.deallocate()
-            lists.deallocate()
-            log.deallocate()
+            if log != firstLog { log.deallocate() }
+            memory.deallocate()
         }
 
         /// Appends a capture record; returns its index.
@@ -202,7 +210,7 @@ final class RuleMatcher: Sendable {
             if logCount == logCapacity {
                 let grown = UnsafeMutablePointer<LogEntry>.allocate(capacity: 2 * logCapacity)
                 grown.moveInitialize(from: log, count: logCount)
-                log.deallocate()
+                if log != firstLog { log.deallocate() }
                 log = grown
                 logCapacity *= 2
             }

@@ -112,17 +112,18 @@ public struct RuleMatch: Sendable, Equatable {
 ///   O(items × line length × rules × instructions).
 public struct RuleSet: Sendable {
     public let rules: [Rule]
-    /// Every distinct single-item test of the rules, numbered: what ``RuleStream`` evaluates per item; then,
-    /// from ``startTest``, one test per rule: any of its first tests (``RuleProgram/firstTests``), which an
-    /// item must pass to start a match of the rule.
+    /// What ``RuleStream`` evaluates per item, numbered: first one test per rule, rule `i`'s numbered `i`:
+    /// any of its first tests (``RuleProgram/firstTests``), which an item must pass to start a match of the
+    /// rule; then every distinct single-item test of the rules. Being tests like the others, the start tests
+    /// are worked out once per distinct item features, and an item's starting rules are the low bits of its
+    /// first word (most items start none: one load and a test).
     let tests: [ItemTest]
-    /// The number of rule 0's start test; rule `i`'s is `startTest + i`. Being tests like the others, they
-    /// are worked out once per distinct item features, and an item's starting rules are a run of its bits.
-    let startTest: Int
     /// What the tests depend on, for ``RuleStream``.
     let features: ItemFeatures
     /// The tests' outcomes by features, learnt as streams are read.
     let memo = TestMemo()
+    /// The features of the knowledge base's words and entries, worked out when a stream first reads them.
+    let knowledgeMemo = KnowledgeFeaturesMemo()
     /// The instructions of the longest program: what the one ``RuleMatcher/Seen`` of a stream holds.
     let longestProgram: Int
 
@@ -133,13 +134,12 @@ public struct RuleSet: Sendable {
         var parser = RuleParser(file: file)
         let parsed = try parser.parse(normalized)
         let programs = parsed.map { RuleCompiler.compile($0.pattern) }
-        var tests: [ItemTest] = []
+        var itemTests: [ItemTest] = []
         for program in programs {
-            for case .consume(let test, _) in program.instructions where !tests.contains(test) { tests.append(test) }
+            for case .consume(let test, _) in program.instructions where !itemTests.contains(test) { itemTests.append(test) }
         }
-        let number = { (test: ItemTest) -> Int in tests.firstIndex(of: test)! }
-        startTest = tests.count
-        tests += programs.map { .anyOf($0.firstTests) }
+        let number = { (test: ItemTest) -> Int in programs.count + itemTests.firstIndex(of: test)! }
+        let tests = programs.map { ItemTest.anyOf($0.firstTests) } + itemTests
         let words = max(1, (tests.count + 63) / 64)
         rules = zip(parsed, programs).map { parsed, program in
             Rule(id: parsed.id, priority: parsed.priority, attributes: parsed.attributes, file: file, line: parsed.line,
@@ -162,8 +162,8 @@ public struct RuleSet: Sendable {
     /// Calls `body` with every rule whose start test the item with test bits at `offset` passes, in order.
     @inline(__always)
     private func forEachStartingRule(_ bits: UnsafeBufferPointer<UInt64>, at offset: Int, _ body: (Int) -> Void) {
-        var bit = startTest
-        let end = startTest + rules.count
+        var bit = 0
+        let end = rules.count
         while bit < end {
             let word = bits[offset &+ bit >> 6] >> UInt64(bit & 63)
             if word == 0 {
@@ -172,7 +172,7 @@ public struct RuleSet: Sendable {
             }
             bit += word.trailingZeroBitCount
             guard bit < end else { break }
-            body(bit - startTest)
+            body(bit)
             bit += 1
         }
     }

@@ -12,8 +12,8 @@ import RoleGraphText
 /// These pack into one integer (``ItemFeatures``), on which the tests run (``FeatureTests``) once per
 /// distinct integer the rule set has met (``TestMemo``, behind a small direct-mapped cache per stream); a
 /// token item's bits are worked out once per distinct token (``RuleItem/word``), a cue's or honorific's
-/// constraint bits once per knowledge entry. A rule set too large for the packing runs its tests on every
-/// item.
+/// constraint bits once per knowledge base (``KnowledgeFeatures``). A rule set too large for the packing
+/// runs its tests on every item.
 ///
 /// - Complexity: O(items × words + other items' short texts' bytes + distinct tokens' bytes) plus
 ///   O(distinct features × tests).
@@ -38,47 +38,55 @@ struct RuleStream {
 
     /// The stream's columns, written in place as the items come (an append per item and column, with its
     /// uniqueness check, cost more than the item's features) and read in place: the buffers above are valid
-    /// while the stream is.
+    /// while the stream is. One allocation holds them all, with the builder's memos (an allocation and its
+    /// release cost some 150 instructions, a fixed cost per document).
     fileprivate final class Columns {
+        private let memory: UnsafeMutableRawPointer
         let bits: UnsafeMutablePointer<UInt64>
+        /// The builder's memo of token items' bits by ``RuleItem/word`` below the capacity (`wordKnown[word]`:
+        /// worked out; `wordBits` holds `words` words per word number).
+        let wordBits: UnsafeMutablePointer<UInt64>
+        /// The slots of the builder's ``TestCache``: keys (`.max`: empty) and `words` words of bits each.
+        let cacheKeys: UnsafeMutablePointer<UInt64>
+        let cacheBits: UnsafeMutablePointer<UInt64>
+        let tokens: UnsafeMutablePointer<Range<Int>>
+        let indices: UnsafeMutablePointer<Int32>
         let startsLine: UnsafeMutablePointer<Bool>
         let kinds: UnsafeMutablePointer<UInt8>
         let lineKinds: UnsafeMutablePointer<UInt8>
         let streamKinds: UnsafeMutablePointer<UInt8>
-        let tokens: UnsafeMutablePointer<Range<Int>>
-        let indices: UnsafeMutablePointer<Int32>
         let ongoing: UnsafeMutablePointer<Bool>
-        /// The builder's memo of token items' bits by ``RuleItem/word`` below the capacity (`wordKnown[word]`:
-        /// worked out; `wordBits` holds `words` words per word number).
         let wordKnown: UnsafeMutablePointer<Bool>
-        let wordBits: UnsafeMutablePointer<UInt64>
 
         init(words: Int, capacity: Int) {
-            bits = .allocate(capacity: capacity * words)
-            startsLine = .allocate(capacity: capacity)
-            kinds = .allocate(capacity: capacity)
-            lineKinds = .allocate(capacity: capacity)
-            streamKinds = .allocate(capacity: capacity)
-            tokens = .allocate(capacity: capacity)
-            indices = .allocate(capacity: capacity)
-            ongoing = .allocate(capacity: capacity)
-            wordKnown = .allocate(capacity: capacity)
+            // Widest alignment first, so that no column needs padding.
+            let slots = TestCache.slots
+            let wide = 2 * capacity * words + slots * (1 + words)
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: wide * 8 + capacity * (MemoryLayout<Range<Int>>.stride + 4 + 6),
+                                                          alignment: 8)
+            self.memory = memory
+            var offset = 0
+            func column<Element>(_ count: Int) -> UnsafeMutablePointer<Element> {
+                defer { offset += count * MemoryLayout<Element>.stride }
+                return (memory + offset).bindMemory(to: Element.self, capacity: count)
+            }
+            bits = column(capacity * words)
+            wordBits = column(capacity * words)
+            cacheKeys = column(slots)
+            cacheBits = column(slots * words)
+            tokens = column(capacity)
+            indices = column(capacity)
+            startsLine = column(capacity)
+            kinds = column(capacity)
+            lineKinds = column(capacity)
+            streamKinds = column(capacity)
+            ongoing = column(capacity)
+            wordKnown = column(capacity)
+            cacheKeys.initialize(repeating: .max, count: slots)
             wordKnown.initialize(repeating: false, count: capacity)
-            wordBits = .allocate(capacity: capacity * words)
         }
 
-        deinit {
-            bits.deallocate()
-            startsLine.deallocate()
-            kinds.deallocate()
-            lineKinds.deallocate()
-            streamKinds.deallocate()
-            tokens.deallocate()
-            indices.deallocate()
-            ongoing.deallocate()
-            wordKnown.deallocate()
-            wordBits.deallocate()
-        }
+        deinit { memory.deallocate() }
     }
 
     /// The stream of items given as values (tests, and ``RuleSet/matches(in:)``).
@@ -120,26 +128,23 @@ struct RuleStream {
         private let columns: Columns
         private var count = 0
         private var cache: TestCache
-        /// The literal classes of the knowledge base's syllables: a token with a syllable id is classed
-        /// without reading its text.
-        private let syllableLiterals: SyllableLiterals
-        /// Constraint bits and `ongoing` of cue and honorific items by knowledge entry: their attributes are
-        /// the entry's.
-        private var entries: [(entry: Int32, bits: UInt64, ongoing: Bool)] = []
+        /// The literal classes of the knowledge base's syllables (a token with a syllable id is classed
+        /// without reading its text), and the constraint bits of its cue and honorific entries.
+        private let knowledge: KnowledgeFeatures
         /// Lengths and plainness of the tokens of multi-token items, by ``Token/word`` (``TokenTexts``).
         private var joinMemo: [UInt32] = []
 
-        /// - Parameter syllableID: the id of a lower-case text in the knowledge base whose syllable ids the
-        ///   tokens carry (``addToken(_:word:syllable:startsLine:kind:shape:text:)``), -1 for none.
-        init(rules: RuleSet, capacity: Int, syllableID: ((String) -> Int32)? = nil) {
+        /// - Parameter knowledge: the features of the knowledge base whose syllable ids the tokens carry
+        ///   (``addToken(_:word:syllable:startsLine:kind:shape:text:)``) and whose entry numbers the items do.
+        init(rules: RuleSet, capacity: Int, knowledge: KnowledgeFeatures = KnowledgeFeatures()) {
             words = max(1, (rules.tests.count + 63) / 64)
             packable = rules.features.packable
             features = rules.features
             tests = rules.tests
             self.capacity = capacity
             columns = Columns(words: words, capacity: capacity)
-            cache = TestCache(words: words, memo: rules.memo)
-            syllableLiterals = syllableID.map { rules.features.literals.syllableClasses($0) } ?? SyllableLiterals()
+            cache = TestCache(words: words, memo: rules.memo, keys: columns.cacheKeys, bits: columns.cacheBits)
+            self.knowledge = knowledge
         }
 
         /// A plain token item: the token at `token` with its word number, knowledge-base syllable id (-1:
@@ -172,16 +177,22 @@ struct RuleStream {
                 return
             }
             precondition(count < capacity, "more items than the builder holds")
-            let target = columns.bits + count * words
-            let literal = syllable >= 0 && syllableLiterals.isComplete
-                ? syllableLiterals.classOf(syllable: syllable) : features.literalClass(text(), joinMemo: &joinMemo)
-            cache.copy(features.tokenKey(literal, kind: kind, shape: shape), to: target, features)
+            let literal = syllable >= 0 && knowledge.syllableLiterals.isComplete
+                ? knowledge.syllableLiterals.classOf(syllable: syllable) : features.literalClass(text(), joinMemo: &joinMemo)
+            let passed = cache.bits(of: features.tokenKey(literal, kind: kind, shape: shape), features)
+            let target = columns.bits + count &* words
             if word < capacity {
                 columns.wordKnown[word] = true
-                let known = columns.wordBits + word * words
-                for w in 0..<words { known[w] = target[w] }
+                let known = columns.wordBits + word &* words
+                for w in 0..<words {
+                    let bits = passed[w]
+                    target[w] = bits
+                    known[w] = bits
+                }
+            } else {
+                for w in 0..<words { target[w] = passed[w] }
             }
-            record(.token, token..<(token + 1), index: -1, startsLine: startsLine, ongoing: false)
+            record(.token, token..<(token &+ 1), index: -1, startsLine: startsLine, ongoing: false)
         }
 
         /// Any item.
@@ -200,11 +211,7 @@ struct RuleStream {
                 target.initialize(repeating: 0, count: words)
                 for (test, itemTest) in tests.enumerated() where itemTest.matches(item) { target[test >> 6] |= 1 << UInt64(test & 63) }
                 ongoing = facts.attribute(RuleItem.AttributeKey.ongoing) == "yes"
-            } else if case .entry(_, _, let number) = facts, number >= 0 {
-                let known = entries.firstIndex { $0.entry == number }
-                let entry = known.map { entries[$0] }
-                    ?? (entry: number, bits: features.constraintBits(facts), ongoing: facts.attribute(RuleItem.AttributeKey.ongoing) == "yes")
-                if known == nil { entries.append(entry) }
+            } else if case .entry(_, _, let number) = facts, number >= 0, let entry = knowledge.entry(number) {
                 cache.copy(features.base(kind, text, facts, joinMemo: &joinMemo) | entry.bits, to: target, features)
                 ongoing = entry.ongoing
             } else {
