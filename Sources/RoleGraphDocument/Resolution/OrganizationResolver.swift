@@ -128,10 +128,11 @@ struct OrganizationResolver {
     }
 
     struct Resolved {
-        /// Canonical name per phrase index (organisation phrases only; `nil` elsewhere).
+        /// Canonical name per phrase index (organisation phrases only; `nil` elsewhere; empty when there are none).
         var names: [String?]
-        /// Canonical names that have a parent, by their bytes; `parentNames` holds the parent per id.
-        private var named = ByteIDs()
+        /// Canonical names that have a parent, by their bytes; `parentNames` holds the parent per id. Made with the
+        /// first parent: a document that gives none allocates no table.
+        private var named: ByteIDs? = nil
         private var parentNames: [String] = []
 
         init(names: [String?]) { self.names = names }
@@ -139,16 +140,20 @@ struct OrganizationResolver {
         var hasParents: Bool { !parentNames.isEmpty }
 
         /// The canonical parent name of a canonical name.
-        func parent(of name: String) -> String? { named.id(of: name).map { parentNames[$0] } }
+        func parent(of name: String) -> String? { named?.id(of: name).map { parentNames[$0] } }
 
         /// Gives a name its parent (the last one given wins).
         mutating func setParent(_ parent: String, of name: String) {
-            let (id, inserted) = named.insert(name)
+            if named == nil { named = ByteIDs() }
+            let (id, inserted) = named!.insert(name)
             if inserted { parentNames.append(parent) } else { parentNames[id] = parent }
         }
     }
 
+    /// Nothing is made for a document with no organisation: its `names` are empty (the tables and lists below cost
+    /// some 6 000 instructions a document, whatever its size).
     func resolve() -> Resolved {
+        guard phrases.indices.contains(where: { phrases[$0].kind == .organization }) else { return Resolved(names: []) }
         var resolved = Resolved(names: [String?](repeating: nil, count: phrases.count))
         var organizations: [Int] = []
         var plain: [Int] = []        // organisations with no relative name
