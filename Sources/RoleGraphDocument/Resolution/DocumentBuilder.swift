@@ -65,7 +65,7 @@ struct DocumentBuilder {
         var persons = EntityTable(ids: .person, capacity: personCount, names: phrases.count)
         var orgs = EntityTable(ids: .organization, capacity: organizationCount, names: phrases.count)
         var locations = EntityTable(ids: .location, capacity: locationCount, names: phrases.count)
-        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name (with repeats)
+        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name, each once
         for index in mentionPhrases {
             switch phrases[index].kind {
             case .person:
@@ -80,7 +80,10 @@ struct DocumentBuilder {
                 let entity = orgs.add(nameID, name: name)
                 numbers[index].entity = entity
                 let range = byteRange(phrases[index].tokens)
-                if !Self.bytes(text.bytes, range.clamped(to: 0..<text.bytes.count), equal: name) {
+                let clamped = range.clamped(to: 0..<text.bytes.count)
+                // A surface seen before is not decoded again (some 850 instructions with the compare).
+                if !Self.bytes(text.bytes, clamped, equal: name)
+                    && !(entity < aliases.count && aliases[entity].contains { Self.bytes(text.bytes, clamped, equal: $0) }) {
                     let surface = text.slice(range)
                     if surface != name {
                         if entity >= aliases.count { aliases.append(contentsOf: repeatElement([], count: entity + 1 - aliases.count)) }
