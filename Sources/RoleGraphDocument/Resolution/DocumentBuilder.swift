@@ -21,7 +21,7 @@ struct DocumentBuilder {
     func build(id: String, source: String?, date: String?) -> Document {
         let phrases = result.phrases
         let personPhrase = PersonResolver(phrases: phrases).resolve()
-        let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads).resolve()
+        let organizations = OrganizationResolver.resolve(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads)
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
         let covered = Self.coveredOrganizationSpans(phrases)

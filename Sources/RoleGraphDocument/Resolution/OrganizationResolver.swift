@@ -150,10 +150,15 @@ struct OrganizationResolver {
         }
     }
 
-    /// Nothing is made for a document with no organisation: its `names` are empty (the tables and lists below cost
-    /// some 6 000 instructions a document, whatever its size).
-    func resolve() -> Resolved {
+    /// The canonical names of a document's organisations. A document with no organisation gets empty `names`
+    /// without a resolver: making one copies the knowledge base and the heads, and its tables and lists cost some
+    /// 8 000 instructions a document, whatever its size.
+    static func resolve(phrases: [Phrase], tokens: [Token], knowledge: KnowledgeBase, heads: Heads) -> Resolved {
         guard phrases.indices.contains(where: { phrases[$0].kind == .organization }) else { return Resolved(names: []) }
+        return OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads).resolve()
+    }
+
+    private func resolve() -> Resolved {
         var resolved = Resolved(names: [String?](repeating: nil, count: phrases.count))
         var organizations: [Int] = []
         var plain: [Int] = []        // organisations with no relative name
