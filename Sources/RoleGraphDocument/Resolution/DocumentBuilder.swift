@@ -65,7 +65,7 @@ struct DocumentBuilder {
         var persons = EntityTable(ids: .person, capacity: personCount, names: phrases.count)
         var orgs = EntityTable(ids: .organization, capacity: organizationCount, names: phrases.count)
         var locations = EntityTable(ids: .location, capacity: locationCount, names: phrases.count)
-        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name, each once
+        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name, each run of bytes once
         for index in mentionPhrases {
             switch phrases[index].kind {
             case .person:
