@@ -58,7 +58,7 @@ struct DocumentBuilder {
         // Names as dense ids: organisation names, person names, places and titles share one table.
         var names = NameIDs(capacity: phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
-            numbers[index].organizationName = names.id(organizations.names[index] ?? phrases[index].name)
+            numbers[index].organizationName = names.id(organizations[index] ?? phrases[index].name)
         }
 
         // Entities, numbered in order of first mention.
