@@ -21,18 +21,26 @@ struct DocumentBuilder {
     func build(id: String, source: String?, date: String?) -> Document {
         let phrases = result.phrases
         let personPhrase = PersonResolver(phrases: phrases).resolve()
-        let organizations = OrganizationResolver(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads).resolve()
+        let organizations = OrganizationResolver.resolve(phrases: phrases, tokens: tokens, knowledge: knowledge, heads: heads)
 
         // Mentions: every phrase but an organisation inside a longer one (its parent keeps no span of its own).
         let covered = Self.coveredOrganizationSpans(phrases)
         var mentionPhrases: [Int] = []
         mentionPhrases.reserveCapacity(phrases.count)
+        // Mentions per kind: an entity table for a kind the document does not mention is never made (an array
+        // costs some 700 instructions to make and free, whatever its size).
+        var (personCount, organizationCount, locationCount) = (0, 0, 0)
         for index in phrases.indices {
             if phrases[index].isImplicit { continue }
             switch phrases[index].kind {
-            case .person: if personPhrase[index] < 0 { continue }
-            case .organization: if covered[index] { continue }
-            default: break
+            case .person:
+                if personPhrase[index] < 0 { continue }
+                personCount += 1
+            case .organization:
+                if !covered.isEmpty && covered[index] { continue }
+                organizationCount += 1
+            case .location: locationCount += 1
+            case .title: break
             }
             mentionPhrases.append(index)
         }
@@ -43,41 +51,39 @@ struct DocumentBuilder {
             if p != q { return p < q }
             return x.upperBound < y.upperBound
         }
-        // Mention numbers (1-based) per phrase index, 0 for none; `m<number>` only in the output.
-        var mentionNumber = [Int](repeating: 0, count: phrases.count)
-        for (number, index) in mentionPhrases.enumerated() { mentionNumber[index] = number + 1 }
+        var numbers = [PhraseNumbers](repeating: PhraseNumbers(), count: phrases.count)
+        for (number, index) in mentionPhrases.enumerated() { numbers[index].mention = number + 1 }
         let mentionIDs = NumberedIDs.mention
 
         // Names as dense ids: organisation names, person names, places and titles share one table.
         var names = NameIDs(capacity: phrases.count)
-        // Canonical organisation name id per phrase index (organisations only).
-        var orgNameOf = [Int](repeating: -1, count: phrases.count)
         for index in phrases.indices where phrases[index].kind == .organization {
-            orgNameOf[index] = names.id(organizations.names[index] ?? phrases[index].name)
+            numbers[index].organizationName = names.id(organizations[index] ?? phrases[index].name)
         }
 
         // Entities, numbered in order of first mention.
-        var persons = EntityTable(ids: .person, capacity: phrases.count)
-        var orgs = EntityTable(ids: .organization, capacity: phrases.count)
-        var locations = EntityTable(ids: .location, capacity: phrases.count)
-        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name (with repeats)
-        // Entity index per mentioned phrase.
-        var entityOf = [Int](repeating: -1, count: phrases.count)
+        var persons = EntityTable(ids: .person, capacity: personCount, names: phrases.count)
+        var orgs = EntityTable(ids: .organization, capacity: organizationCount, names: phrases.count)
+        var locations = EntityTable(ids: .location, capacity: locationCount, names: phrases.count)
+        var aliases: [[String]] = []   // per organisation entity: surfaces unlike the name, each run of bytes once
         for index in mentionPhrases {
             switch phrases[index].kind {
             case .person:
                 let name = phrases[personPhrase[index]].name
-                entityOf[index] = persons.add(names.id(name), name: name)
+                numbers[index].entity = persons.add(names.id(name), name: name)
             case .location:
                 let name = phrases[index].name
-                entityOf[index] = locations.add(names.id(name), name: name)
+                numbers[index].entity = locations.add(names.id(name), name: name)
             case .organization:
-                let nameID = orgNameOf[index]
+                let nameID = numbers[index].organizationName
                 let name = names.names[nameID]
                 let entity = orgs.add(nameID, name: name)
-                entityOf[index] = entity
+                numbers[index].entity = entity
                 let range = byteRange(phrases[index].tokens)
-                if !Self.bytes(text.bytes, range.clamped(to: 0..<text.bytes.count), equal: name) {
+                let clamped = range.clamped(to: 0..<text.bytes.count)
+                // A surface seen before is not decoded again (some 850 instructions with the compare).
+                if !Self.bytes(text.bytes, clamped, equal: name)
+                    && !(entity < aliases.count && aliases[entity].contains { Self.bytes(text.bytes, clamped, equal: $0) }) {
                     let surface = text.slice(range)
                     if surface != name {
                         if entity >= aliases.count { aliases.append(contentsOf: repeatElement([], count: entity + 1 - aliases.count)) }
@@ -91,7 +97,7 @@ struct DocumentBuilder {
         // Organisations named only through a coordinated place, and parents of organisations that are only
         // named inside another name, still appear.
         for index in phrases.indices where phrases[index].isImplicit && phrases[index].kind == .organization {
-            let nameID = orgNameOf[index]
+            let nameID = numbers[index].organizationName
             orgs.ensure(nameID, name: names.names[nameID])
         }
         parents.ensureParents(of: &orgs, resolved: organizations, names: &names)
@@ -101,14 +107,14 @@ struct DocumentBuilder {
         var roleMentions: [[Int]] = []
         // Per role: its title name id and organisation name id; per person entity: its roles (a person has few).
         var roleKeys: [(title: Int, organization: Int)] = []
-        var rolesOfPerson = [[Int]](repeating: [], count: persons.entities.count)
+        var rolesOfPerson = result.roles.isEmpty ? [] : [[Int]](repeating: [], count: persons.entities.count)
         for statement in result.roles {
-            guard personPhrase[statement.person] >= 0 else { continue }
+            guard !personPhrase.isEmpty, personPhrase[statement.person] >= 0 else { continue }
             let personName = phrases[personPhrase[statement.person]].name
             // The person of that name (the phrase itself need not be a mention).
             let person: Int
-            if entityOf[statement.person] >= 0 {
-                person = entityOf[statement.person]
+            if numbers[statement.person].entity >= 0 {
+                person = numbers[statement.person].entity
             } else if let nameID = names.existing(personName), let entity = persons.entity(of: nameID) {
                 person = entity
             } else {
@@ -116,12 +122,12 @@ struct DocumentBuilder {
             }
             let position = result.positions[statement.position]
             // The statement's mention numbers (0: none), kept out of an array: most statements add no role.
-            var mentions = (mentionNumber[statement.person], mentionNumber[position.title], 0)
+            var mentions = (numbers[statement.person].mention, numbers[position.title].mention, 0)
             let organization: Int
             switch position.organization {
             case .phrase(let index):
-                organization = orgNameOf[index]
-                mentions.2 = mentionNumber[index]
+                organization = numbers[index].organizationName
+                mentions.2 = numbers[index].mention
             case .implied(let name):
                 organization = names.id(name)
             case .none:
@@ -162,9 +168,9 @@ struct DocumentBuilder {
             let kind = phrases[index].kind
             let span = text.originalSpan(byteRange(phrases[index].tokens))
             let entity: String? = switch kind {
-            case .person: persons.entities[entityOf[index]].id
-            case .organization: orgs.entities[entityOf[index]].id
-            case .location: locations.entities[entityOf[index]].id
+            case .person: persons.entities[numbers[index].entity].id
+            case .organization: orgs.entities[numbers[index].entity].id
+            case .location: locations.entities[numbers[index].entity].id
             case .title: nil
             }
             // Most spans are written as their phrase's name: then the name is the text, without decoding a copy
@@ -173,7 +179,7 @@ struct DocumentBuilder {
             let written = Self.bytes(text.original, span.utf8, equal: name)
                 ? name : String(decoding: text.original[span.utf8], as: UTF8.self)
             return Document.Mention(
-                id: mentionIDs[mentionNumber[index]], type: Self.mentionKind(kind),
+                id: mentionIDs[numbers[index].mention], type: Self.mentionKind(kind),
                 start: span.scalars.lowerBound, end: span.scalars.upperBound,
                 utf8Start: span.utf8.lowerBound, utf8End: span.utf8.upperBound,
                 text: written, entity: entity, rule: phrases[index].rule)
@@ -204,9 +210,9 @@ struct DocumentBuilder {
         for (position, index) in mentionPhrases.enumerated() {
             let mention = mentionIDs[position + 1]
             switch phrases[index].kind {
-            case .person: personList[entityOf[index]].mentions.append(mention)
-            case .organization: organizationList[entityOf[index]].mentions.append(mention)
-            case .location: locationList[entityOf[index]].mentions.append(mention)
+            case .person: personList[numbers[index].entity].mentions.append(mention)
+            case .organization: organizationList[numbers[index].entity].mentions.append(mention)
+            case .location: locationList[numbers[index].entity].mentions.append(mention)
             case .title: break
             }
         }
@@ -265,16 +271,18 @@ struct DocumentBuilder {
         }
     }
 
-    /// Per phrase index: an organisation whose span lies inside a longer organisation span.
+    /// Per phrase index: an organisation whose span lies inside a longer organisation span; empty when there are
+    /// fewer than two organisation spans (none is covered), and then nothing is allocated.
     /// - Complexity: O(n log n): spans sorted by start, longest first, against the furthest end seen so far.
     static func coveredOrganizationSpans(_ phrases: [Phrase]) -> [Bool] {
-        var covered = [Bool](repeating: false, count: phrases.count)
+        let count = phrases.indices.count { phrases[$0].kind == .organization && !phrases[$0].isImplicit }
+        guard count > 1 else { return [] }
         var spans: [Int] = []
-        spans.reserveCapacity(phrases.count)
+        spans.reserveCapacity(count)
         for index in phrases.indices where phrases[index].kind == .organization && !phrases[index].isImplicit {
             spans.append(index)
         }
-        guard spans.count > 1 else { return covered }
+        var covered = [Bool](repeating: false, count: phrases.count)
         spans.sort { a, b in
             let (x, y) = (phrases[a].tokens, phrases[b].tokens)
             return x.lowerBound != y.lowerBound ? x.lowerBound < y.lowerBound : x.upperBound > y.upperBound
@@ -311,6 +319,17 @@ struct DocumentBuilder {
 
 }
 
+/// What the builder numbers per phrase, in one array rather than three (an array costs some 700 instructions to
+/// make and free).
+private struct PhraseNumbers {
+    /// The mention number (1-based; `m<number>` only in the output), 0 for none.
+    var mention = 0
+    /// The canonical name id (organisations only), -1 for none.
+    var organizationName = -1
+    /// The entity index (mentioned phrases only), -1 for none.
+    var entity = -1
+}
+
 /// Entities of one kind, numbered in order of first appearance (`p1`, `p2`, …), by name id.
 struct EntityTable {
     struct Entity {
@@ -324,12 +343,14 @@ struct EntityTable {
     /// Entity index per name id (-1: none).
     private var index: [Int] = []
 
-    /// A table with room for `count` entities and name ids: grown from empty, its two arrays doubled some six
-    /// times a document (0.17 M instructions over dev+seed).
-    init(ids: NumberedIDs, capacity count: Int) {
+    /// A table with room for `count` entities and `names` name ids: grown from empty, its two arrays doubled some
+    /// six times a document (0.17 M instructions over dev+seed). With no room asked for, nothing is allocated
+    /// until an entity comes.
+    init(ids: NumberedIDs, capacity count: Int, names: Int) {
         self.ids = ids
+        guard count > 0 else { return }
         entities.reserveCapacity(count)
-        index = [Int](repeating: -1, count: count)
+        index = [Int](repeating: -1, count: names)
     }
 
     func entity(of nameID: Int) -> Int? {

@@ -8,10 +8,18 @@ struct PersonResolver {
     let phrases: [Phrase]
 
     /// Per phrase index: the full-name phrase whose name is the person's canonical name (-1 for other kinds and
-    /// unresolved back-references). Indices, not names: an array of optional strings is destroyed element by element
-    /// through the generic `Optional` witness (some 70 instructions a phrase).
+    /// unresolved back-references); empty when there is no person phrase. Indices, not names: an array of optional
+    /// strings is destroyed element by element through the generic `Optional` witness (some 70 instructions a
+    /// phrase). The lists of full names and back-references are made only when there is a back-reference (an array
+    /// costs some 700 instructions to make and free, whatever its size).
     func resolve() -> [Int] {
-        var names = [Int](repeating: -1, count: phrases.count)
+        var names: [Int] = []
+        var hasShortReference = false
+        for index in phrases.indices where phrases[index].kind == .person {
+            if names.isEmpty { names = [Int](repeating: -1, count: phrases.count) }
+            if phrases[index].isShortReference { hasShortReference = true } else { names[index] = index }
+        }
+        guard hasShortReference else { return names }
         var full: [Int] = []
         var shortReferences: [Int] = []
         full.reserveCapacity(phrases.count)
@@ -19,8 +27,6 @@ struct PersonResolver {
         for index in phrases.indices where phrases[index].kind == .person {
             if phrases[index].isShortReference { shortReferences.append(index) } else { full.append(index) }
         }
-        for index in full { names[index] = index }
-        guard !shortReferences.isEmpty else { return names }
         // Whether each full name is ``OrganizationResolver/isSimple(_:)``, worked out once, not per reference.
         let simple = full.map { OrganizationResolver.isSimple(phrases[$0].name) }
         for index in shortReferences {
