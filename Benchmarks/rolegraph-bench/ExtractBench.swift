@@ -8,8 +8,9 @@ import RoleGraphText
 /// see them): `SourceText(bytes:file:)` from the raw bytes (validation and normalisation included),
 /// then `Extractor.extract(_:id:source:date:)` (tokens, gazetteer, patterns, resolution, Document), then
 /// the document's JSON line (`withJSONLine`) — what `rolegraph extract` does per document, less the file
-/// I/O. The same passes without the JSON are printed too. Throughput is input bytes per second; median of 5 passes
-/// over the corpus after one warm-up pass. The ratio compares it with the gazetteer scan alone.
+/// I/O. The same passes without the JSON are printed too. Throughput is input bytes per second; median of 11 passes
+/// over the corpus after one warm-up pass, with the fastest and slowest pass beside it (a shared machine's
+/// neighbours move single passes by 10 % and more). The ratio compares it with the gazetteer scan alone.
 ///
 /// The corpus repeats its articles, and each thread keeps the words it has tokenised
 /// (`Tokenizer.tokens(of:words:)`), so those passes meet no new word. The cold figure is for a thread
@@ -20,8 +21,8 @@ enum ExtractBench {
         var roles = 0
         var persons = 0
         var jsonBytes = 0
-        func pass(json: Bool) throws -> Duration {
-            try Measure.median(repetitions: 5) {
+        func passes(json: Bool) throws -> [Duration] {
+            try Measure.timings(repetitions: 11) {
                 roles = 0
                 persons = 0
                 jsonBytes = 0
@@ -36,13 +37,15 @@ enum ExtractBench {
             }
         }
         let cold = try coldPass(extractor: extractor, articles: [corpus.seed] + corpus.dev)
-        let withoutJSON = try pass(json: false)
-        let pass = try pass(json: true)
+        let withoutJSON = try passes(json: false)[5]
+        let all = try passes(json: true)
+        let pass = all[5]
         let rate = megabytesPerSecond(corpus.documentBytes, in: pass)
+        let range = [all.last!, all.first!].map { String(format: "%.1f", megabytesPerSecond(corpus.documentBytes, in: $0)) }
         Report.line("extract throughput", rate, "MB/s",
                     note: Report.target("≥ 20 MB/s", met: rate >= 20)
                         + ", \(String(format: "%.1f", pass.milliseconds)) ms for \(corpus.documents.count) documents, "
-                        + "\(roles) roles, \(persons) persons")
+                        + "\(roles) roles, \(persons) persons; passes \(range[0])–\(range[1]) MB/s")
         Report.line("extract, cold thread", megabytesPerSecond(corpus.distinctBytes, in: cold), "MB/s",
                     note: "each distinct article once on a new thread: every word is new to its word cache")
         Report.line("extract without JSON", megabytesPerSecond(corpus.documentBytes, in: withoutJSON), "MB/s",

@@ -6,6 +6,12 @@ import Foundation
 enum Measure {
     /// Runs `body` `warmUp` times untimed, then `repetitions` times timed; returns the median duration.
     static func median(warmUp: Int = 1, repetitions: Int, _ body: () throws -> Void) rethrows -> Duration {
+        let samples = try timings(warmUp: warmUp, repetitions: repetitions, body)
+        return samples[samples.count / 2]
+    }
+
+    /// Runs `body` `warmUp` times untimed, then `repetitions` times timed; returns the durations, fastest first.
+    static func timings(warmUp: Int = 1, repetitions: Int, _ body: () throws -> Void) rethrows -> [Duration] {
         precondition(repetitions > 0)
         for _ in 0..<warmUp { try body() }
         let clock = ContinuousClock()
@@ -14,8 +20,7 @@ enum Measure {
         for _ in 0..<repetitions {
             samples.append(try clock.measure(body))
         }
-        samples.sort()
-        return samples[samples.count / 2]
+        return samples.sorted()
     }
 }
 
