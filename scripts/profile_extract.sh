@@ -17,7 +17,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
 PY
 swift build -c release >/dev/null
 symbol='$s17RoleGraphDocument9ExtractorV7extract_2id6source4dateAA0C0V0aB4Text06SourceI0V_S2SSgAMtF'
-valgrind --tool=callgrind --callgrind-out-file="$OUT" --toggle-collect="$symbol" \
+SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$OUT" --toggle-collect="$symbol" \
     .build/release/rolegraph extract --input-format jsonl "$input" 2>&1 >/dev/null | grep "refs:" \
     | awk -v bytes="$(wc -c < "$input")" '{gsub(",", "", $4); printf "Extractor.extract: %d M instructions for %d bytes (%.0f per byte)\n", $4 / 1e6, bytes, $4 / bytes}'
 echo "profile: $OUT (callgrind_annotate --inclusive=yes $OUT)"
