@@ -31,7 +31,9 @@ struct Normalizer {
         var start: Int
     }
 
-    /// Normalises valid UTF-8.
+    /// Normalises UTF-8. With `validating`, `p` may be any bytes and the result is `nil` when they
+    /// are not well-formed: the scan up to the first change validates as it goes (one pass over the
+    /// bytes for already-normalised text), ``UTF8Validation`` checks the rest.
     ///
     /// A fast scan (``firstChange(_:from:last:previous:)``) finds the next scalar that
     /// normalisation could change; everything before it is copied in bulk, and only from
@@ -39,13 +41,14 @@ struct Normalizer {
     /// in a plain state (no pending tone pair). Text that is already normalised — most
     /// news — is only scanned.
     /// - Complexity: O(n) in the input size.
-    mutating func normalize(_ p: UnsafeBufferPointer<UInt8>) -> Result {
+    mutating func normalize(_ p: UnsafeBufferPointer<UInt8>, validating: Bool = false) -> Result? {
         let n = p.count
         var i = 0
         if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
         let start = i
-        var t = Self.firstChange(p, from: i, last: 0, previous: 0)
+        guard var t = Self.firstChange(p, from: i, last: 0, previous: 0, validating: validating) else { return nil }
         if t >= n { return Result(bytes: nil, edits: [], start: start) }
+        if validating, UTF8Validation.firstInvalidOffset(in: p, from: t) != nil { return nil }
         var out = NormalizedTextBuilder(capacity: n - start + 16)
         while true {
             // A scalar that continues the unit of the one before it takes that one along.
@@ -60,7 +63,7 @@ struct Normalizer {
                 i = normalizeUnit(p, at: i, into: &out)
             } while i < n && out.hasPending
             if i >= n { break }
-            t = Self.firstChange(p, from: i, last: out.last, previous: out.previous)
+            t = Self.firstChange(p, from: i, last: out.last, previous: out.previous)!  // valid by now
             if t >= n {
                 out.copy(p, i..<n)
                 break
@@ -129,13 +132,14 @@ struct Normalizer {
     /// The first byte offset from `start` where normalisation might change something:
     /// a CR, a scalar that is not ``isPlain(_:)``, or the second vowel of an old-style
     /// `oa`/`oe`/`uy` pair that ends its syllable; `p.count` when there is none.
-    /// `last` and `previous` are the normalised scalars just before `start`.
+    /// `last` and `previous` are the normalised scalars just before `start`. With `validating`, every
+    /// sequence it decodes is checked first, and an ill-formed one gives `nil` (never without).
     ///
     /// ASCII goes eight bytes at a time, up to the first byte that is not plain ASCII; other scalars
     /// cost a decode and range checks.
     /// - Complexity: O(n).
     static func firstChange(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
-                            last: UInt32, previous: UInt32) -> Int {
+                            last: UInt32, previous: UInt32, validating: Bool = false) -> Int? {
         let n = p.count
         let raw = UnsafeRawBufferPointer(p)
         var k = start
@@ -158,6 +162,7 @@ struct Normalizer {
                 k += 1
                 continue
             }
+            if validating, UTF8Validation.sequenceLength(p, at: k) == nil { return nil }
             let (v, length) = UTF8Scalars.decode(p, at: k)
             if !isPlain(v) { return k }
             if ToneMarks.mayBeSecondVowel(v) {
@@ -167,6 +172,9 @@ struct Normalizer {
                     if ToneMarks.newStyle(before: before, first: first, second: v) != nil {
                         let next = k + length
                         if next >= n { return k }
+                        if validating, p[next] >= 0x80, UTF8Validation.sequenceLength(p, at: next) == nil {
+                            return nil
+                        }
                         if !ToneMarks.isLetter(UTF8Scalars.decode(p, at: next).value) { return k }
                     }
                 }
