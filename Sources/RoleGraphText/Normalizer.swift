@@ -135,8 +135,8 @@ struct Normalizer {
     /// `last` and `previous` are the normalised scalars just before `start`. With `validating`, every
     /// sequence it decodes is checked first, and an ill-formed one gives `nil` (never without).
     ///
-    /// ASCII goes eight bytes at a time, up to the first byte that is not plain ASCII; other scalars
-    /// cost a decode and range checks.
+    /// ASCII goes eight bytes at a time, up to the first byte that is not plain ASCII; the common
+    /// Vietnamese letters cost a few byte tests, other scalars a decode and range checks.
     /// - Complexity: O(n).
     static func firstChange(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
                             last: UInt32, previous: UInt32, validating: Bool = false) -> Int? {
@@ -161,6 +161,13 @@ struct Normalizer {
                 if b == 0x0D { return k }
                 k += 1
                 continue
+            }
+            // The letters of Vietnamese NFC text, in a few instructions: U+00C0–U+02FF (lead C3–CB) and
+            // U+1E80–U+1EFF (E1 BA/BB) are well-formed when their continuation bytes are, plain but for
+            // `Ð`/`ð` (C3 90, C3 B0), and may end an old-style pair only after `o`/`u`.
+            if k > start, k + 2 < n, !ToneMarks.mayBeFirstVowel(UInt32(p[k - 1])), p[k + 1] & 0xC0 == 0x80 {
+                if b &- 0xC3 < 9, b != 0xC3 || (p[k + 1] | 0x20) != 0xB0 { k += 2; continue }
+                if b == 0xE1, (p[k + 1] | 1) == 0xBB, p[k + 2] & 0xC0 == 0x80 { k += 3; continue }
             }
             if validating, UTF8Validation.sequenceLength(p, at: k) == nil { return nil }
             let (v, length) = UTF8Scalars.decode(p, at: k)
