@@ -35,7 +35,7 @@ struct Normalizer {
     /// are not well-formed: the scan up to the first change validates as it goes (one pass over the
     /// bytes for already-normalised text), ``UTF8Validation`` checks the rest.
     ///
-    /// A fast scan (``firstChange(_:from:last:previous:)``) finds the next scalar that
+    /// A fast scan (``firstChange(_:from:last:previous:validating:)``) finds the next scalar that
     /// normalisation could change; everything before it is copied in bulk, and only from
     /// there on, unit by unit, is the text decoded and rebuilt until the builder is back
     /// in a plain state (no pending tone pair). Text that is already normalised — most
