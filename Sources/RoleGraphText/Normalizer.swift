@@ -31,21 +31,24 @@ struct Normalizer {
         var start: Int
     }
 
-    /// Normalises valid UTF-8.
+    /// Normalises UTF-8. With `validating`, `p` may be any bytes and the result is `nil` when they
+    /// are not well-formed: the scan up to the first change validates as it goes (one pass over the
+    /// bytes for already-normalised text), ``UTF8Validation`` checks the rest.
     ///
-    /// A fast scan (``firstChange(_:from:last:previous:)``) finds the next scalar that
+    /// A fast scan (``firstChange(_:from:last:previous:validating:)``) finds the next scalar that
     /// normalisation could change; everything before it is copied in bulk, and only from
     /// there on, unit by unit, is the text decoded and rebuilt until the builder is back
     /// in a plain state (no pending tone pair). Text that is already normalised — most
     /// news — is only scanned.
     /// - Complexity: O(n) in the input size.
-    mutating func normalize(_ p: UnsafeBufferPointer<UInt8>) -> Result {
+    mutating func normalize(_ p: UnsafeBufferPointer<UInt8>, validating: Bool = false) -> Result? {
         let n = p.count
         var i = 0
         if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
         let start = i
-        var t = Self.firstChange(p, from: i, last: 0, previous: 0)
+        guard var t = Self.firstChange(p, from: i, last: 0, previous: 0, validating: validating) else { return nil }
         if t >= n { return Result(bytes: nil, edits: [], start: start) }
+        if validating, UTF8Validation.firstInvalidOffset(in: p, from: t) != nil { return nil }
         var out = NormalizedTextBuilder(capacity: n - start + 16)
         while true {
             // A scalar that continues the unit of the one before it takes that one along.
@@ -60,7 +63,7 @@ struct Normalizer {
                 i = normalizeUnit(p, at: i, into: &out)
             } while i < n && out.hasPending
             if i >= n { break }
-            t = Self.firstChange(p, from: i, last: out.last, previous: out.previous)
+            t = Self.firstChange(p, from: i, last: out.last, previous: out.previous)!  // valid by now
             if t >= n {
                 out.copy(p, i..<n)
                 break
@@ -129,13 +132,14 @@ struct Normalizer {
     /// The first byte offset from `start` where normalisation might change something:
     /// a CR, a scalar that is not ``isPlain(_:)``, or the second vowel of an old-style
     /// `oa`/`oe`/`uy` pair that ends its syllable; `p.count` when there is none.
-    /// `last` and `previous` are the normalised scalars just before `start`.
+    /// `last` and `previous` are the normalised scalars just before `start`. With `validating`, every
+    /// sequence it decodes is checked first, and an ill-formed one gives `nil` (never without).
     ///
-    /// ASCII goes eight bytes at a time, up to the first byte that is not plain ASCII; other scalars
-    /// cost a decode and range checks.
+    /// ASCII goes eight bytes at a time, up to the first byte that is not plain ASCII; the common
+    /// Vietnamese letters cost a few byte tests, other scalars a decode and range checks.
     /// - Complexity: O(n).
     static func firstChange(_ p: UnsafeBufferPointer<UInt8>, from start: Int,
-                            last: UInt32, previous: UInt32) -> Int {
+                            last: UInt32, previous: UInt32, validating: Bool = false) -> Int? {
         let n = p.count
         let raw = UnsafeRawBufferPointer(p)
         var k = start
@@ -158,6 +162,14 @@ struct Normalizer {
                 k += 1
                 continue
             }
+            // The letters of Vietnamese NFC text, in a few instructions: U+00C0–U+02FF (lead C3–CB) and
+            // U+1E80–U+1EFF (E1 BA/BB) are well-formed when their continuation bytes are, plain but for
+            // `Ð`/`ð` (C3 90, C3 B0), and may end an old-style pair only after `o`/`u`.
+            if k > start, k + 2 < n, !ToneMarks.mayBeFirstVowel(UInt32(p[k - 1])), p[k + 1] & 0xC0 == 0x80 {
+                if b &- 0xC3 < 9, b != 0xC3 || (p[k + 1] | 0x20) != 0xB0 { k += 2; continue }
+                if b == 0xE1, (p[k + 1] | 1) == 0xBB, p[k + 2] & 0xC0 == 0x80 { k += 3; continue }
+            }
+            if validating, UTF8Validation.sequenceLength(p, at: k) == nil { return nil }
             let (v, length) = UTF8Scalars.decode(p, at: k)
             if !isPlain(v) { return k }
             if ToneMarks.mayBeSecondVowel(v) {
@@ -167,6 +179,9 @@ struct Normalizer {
                     if ToneMarks.newStyle(before: before, first: first, second: v) != nil {
                         let next = k + length
                         if next >= n { return k }
+                        if validating, p[next] >= 0x80, UTF8Validation.sequenceLength(p, at: next) == nil {
+                            return nil
+                        }
                         if !ToneMarks.isLetter(UTF8Scalars.decode(p, at: next).value) { return k }
                     }
                 }

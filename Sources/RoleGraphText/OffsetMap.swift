@@ -49,14 +49,13 @@ struct OffsetMap: Sendable {
                 let s = k << Self.blockShift
                 let e = Swift.min(s + 64, n)
                 if e - s == 64 {
-                    var continuations = 0
+                    var flags: UInt64 = 0
                     var o = s
                     while o < e {
-                        let x = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
-                        continuations &+= Self.continuationBytes(x)
+                        flags &+= Self.continuationFlags(raw.loadUnaligned(fromByteOffset: o, as: UInt64.self))
                         o += 8
                     }
-                    total += 64 - continuations
+                    total += 64 - Self.byteSum(flags)
                 } else {
                     var o = s
                     while o < e {
@@ -70,20 +69,25 @@ struct OffsetMap: Sendable {
         self.originalScalarCount = total
     }
 
-    /// The number of continuation bytes (`10xxxxxx`) among the eight bytes of `x`: one flag bit per
-    /// byte, summed into the top byte by a multiply (the target has no population-count instruction,
-    /// and the library's fallback costs three times as much).
+    /// One flag per continuation byte (`10xxxxxx`) among the eight bytes of `x`: the low bit of that
+    /// byte. Flags of up to eight words add up without carries, so a block costs one ``byteSum(_:)``.
     @inline(__always)
-    static func continuationBytes(_ x: UInt64) -> Int {
-        let flags = (x & (~x << 1) & 0x8080_8080_8080_8080) >> 7
-        return Int(truncatingIfNeeded: (flags &* 0x0101_0101_0101_0101) >> 56)
+    static func continuationFlags(_ x: UInt64) -> UInt64 {
+        (x & (~x << 1) & 0x8080_8080_8080_8080) >> 7
+    }
+
+    /// The sum of the eight bytes of `x` (at most 255), by a multiply into the top byte: the target
+    /// has no population-count instruction, and the library's fallback costs three times as much.
+    @inline(__always)
+    static func byteSum(_ x: UInt64) -> Int {
+        Int(truncatingIfNeeded: (x &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// Scalar index in the input of an input byte offset on a scalar boundary.
     ///
-    /// The bytes of the block before `b` are counted eight at a time (continuation bytes, `10xxxxxx`, by one
-    /// mask and ``continuationBytes(_:)`` per word, as ``init(edits:baseShift:count:original:)`` counts whole
-    /// blocks): some 60 instructions instead of about 250 for a byte-by-byte walk over half a block.
+    /// The bytes of the block before `b` are counted eight at a time (continuation bytes, `10xxxxxx`, by
+    /// ``continuationFlags(_:)`` per word and one ``byteSum(_:)``, as ``init(edits:baseShift:count:original:)``
+    /// counts whole blocks): some 50 instructions instead of about 250 for a byte-by-byte walk over half a block.
     /// - Complexity: O(1): one table entry plus at most 7 words and 7 bytes.
     func scalarIndex(ofByte b: Int, original: UnsafeBufferPointer<UInt8>) -> Int {
         if b >= originalCount { return originalScalarCount }
@@ -92,13 +96,12 @@ struct OffsetMap: Sendable {
         var j = k << Self.blockShift
         // `j + 8 <= b < originalCount`: every word read lies inside `original`.
         let raw = UnsafeRawBufferPointer(original)
-        var continuations = 0
+        var flags: UInt64 = 0
         while j + 8 <= b {
-            let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
-            continuations &+= Self.continuationBytes(x)
+            flags &+= Self.continuationFlags(raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
             j += 8
         }
-        s += (j - (k << Self.blockShift)) - continuations
+        s += (j - (k << Self.blockShift)) - Self.byteSum(flags)
         while j < b {
             if original[j] & 0xC0 != 0x80 { s += 1 }
             j += 1

@@ -14,13 +14,13 @@ public struct SourceText: Sendable {
     let offsets: OffsetMap
 
     /// Validates UTF-8 (the error names file, line, column and byte of the first
-    /// ill-formed sequence) and normalises.
+    /// ill-formed sequence) and normalises, in one scan up to the first byte normalisation changes.
     /// - Complexity: O(n).
     public init(bytes: [UInt8], file: String) throws(InputError) {
-        if let error = bytes.withUnsafeBufferPointer({ UTF8Validation.check($0, file: file) }) {
-            throw error
+        guard let text = SourceText(bytes, validating: true) else {
+            throw bytes.withUnsafeBufferPointer { UTF8Validation.check($0, file: file)! }
         }
-        self.init(validated: bytes)
+        self = text
     }
 
     /// Convenience for tests and callers that already hold a `String` (cannot fail:
@@ -29,20 +29,26 @@ public struct SourceText: Sendable {
         self.init(validated: Array(string.utf8))
     }
 
-    /// Normalises bytes known to be valid UTF-8. Already-normalised input (no BOM) is
-    /// shared, not copied: ``bytes`` and ``original`` are then the same storage.
+    /// Normalises bytes known to be valid UTF-8.
     init(validated bytes: [UInt8]) {
+        self.init(bytes, validating: false)!
+    }
+
+    /// Normalises; `nil` when `validating` and the bytes are not well-formed UTF-8. Already-normalised
+    /// input (no BOM) is shared, not copied: ``bytes`` and ``original`` are then the same storage.
+    private init?(_ bytes: [UInt8], validating: Bool) {
         var normalizer = Normalizer()
-        let (normalized, offsets) = bytes.withUnsafeBufferPointer { p -> ([UInt8], OffsetMap) in
-            let result = normalizer.normalize(p)
+        let normalized = bytes.withUnsafeBufferPointer { p -> ([UInt8], OffsetMap)? in
+            guard let result = normalizer.normalize(p, validating: validating) else { return nil }
             let normalized = result.bytes
                 ?? (result.start == 0 ? bytes : Array(UnsafeBufferPointer(rebasing: p[result.start...])))
             let map = OffsetMap(edits: result.edits, baseShift: result.start,
                                 count: normalized.count, original: p)
             return (normalized, map)
         }
+        guard let (normalizedBytes, offsets) = normalized else { return nil }
         self.original = bytes
-        self.bytes = normalized
+        self.bytes = normalizedBytes
         self.offsets = offsets
     }
 

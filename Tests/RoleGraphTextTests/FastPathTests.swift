@@ -19,6 +19,7 @@ struct FastPathTests {
 
     static func check(_ input: [UInt8]) {
         let text = SourceText(validated: input)
+        #expect((try? SourceText(bytes: input, file: "x.txt"))?.bytes == text.bytes, "validating scan differs")
         var reference = ReferenceNormalizer()
         let built = input.withUnsafeBufferPointer { reference.normalize($0) }
         #expect(text.bytes == built.bytes, "bytes differ for \(String(decoding: input, as: UTF8.self).debugDescription)")
@@ -58,6 +59,47 @@ struct FastPathTests {
             Self.check(Array(a.utf8))
             for b in Self.pieces { Self.check(Array((a + b).utf8)) }
         }
+    }
+
+    /// The offset of the first ill-formed sequence by the standard library's parser.
+    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    @Test("Validation while scanning names the first ill-formed sequence, at any offset")
+    func invalidSequences() {
+        // Well-formed text with the letters of the scan's fast path, then one bad sequence at every
+        // position, so that it straddles every 8-byte boundary and follows every kind of scalar.
+        let text = Array("Ông Đỗ Văn Thuỷ, ươn hoà Ðức tuý\r\nỦY BAN ".utf8)
+        let bad: [[UInt8]] = [[0x80], [0xBF], [0xC3], [0xC3, 0x41], [0xC0, 0x80], [0xC1, 0xBF], [0xE1, 0xBB],
+                              [0xE1, 0xBB, 0x41], [0xE1, 0x41, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+                              [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xCB]]
+        var cases = 0
+        for sequence in bad {
+            for cut in 0...text.count {
+                for tail in [0, 2] {
+                    let input = Array(text[..<cut]) + sequence + Array(text.prefix(tail))
+                    let want = Self.firstInvalidOffset(input)
+                    var got: Int? = nil
+                    do { _ = try SourceText(bytes: input, file: "x.txt") } catch { got = error.byte }
+                    if got != want {
+                        Issue.record("\(input): error at \(String(describing: got)), expected \(String(describing: want))")
+                        return
+                    }
+                    if want != nil { cases += 1 }
+                }
+            }
+        }
+        #expect(cases > 900)
     }
 
     @Test("Already-normalised text shares its storage")
