@@ -6,7 +6,9 @@
 /// contract's fixed key order, and its output is byte-for-byte what `JSONEncoder` with
 /// `[.sortedKeys, .withoutEscapingSlashes]` (and `.prettyPrinted` when `pretty`) writes — the tests
 /// compare the two on real documents, so a key added to ``Document`` without a line here fails them.
-/// - Complexity: O(output bytes); one growing allocation (``ByteSink``), some 60 instructions a piece.
+/// - Complexity: O(output bytes); one growing allocation (``ByteSink``). Room is checked only when a
+///   container opens and before a string, for the piece and ``slack`` more: keys, numbers, brackets and
+///   indentation are stores without a check (the checks on every piece cost 0.96 M instructions over dev+seed).
 struct DocumentJSONWriter: ~Copyable {
     private var out: ByteSink
     /// The JSON written.
@@ -23,7 +25,7 @@ struct DocumentJSONWriter: ~Copyable {
 
     init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        out = ByteSink(capacity: capacity)
+        out = ByteSink(capacity: capacity + Self.slack)
     }
 
     mutating func write(_ document: Document) {
@@ -31,6 +33,12 @@ struct DocumentJSONWriter: ~Copyable {
         members(of: document)
         close(0x7D)
     }
+
+    /// Room every check makes beyond its own piece: more than the fixed-size pieces (keys, numbers, enumeration
+    /// values, `null`, brackets, separators, indentation) written before the next check. The most between two
+    /// checks is some 300 bytes, a mention's tail from its text to the next mention's `open`; debug builds
+    /// assert on a write past the room.
+    private static let slack = 1024
 
     /// Ends the line: the line feed after a document in a stream.
     mutating func endLine() {
@@ -114,7 +122,8 @@ struct DocumentJSONWriter: ~Copyable {
     }
 
     private mutating func open(_ bracket: UInt8) {
-        out.append(bracket)
+        out.reserve(Self.slack)
+        out.appendReserved(bracket)
         depth += 1
         first = true
     }
@@ -122,51 +131,62 @@ struct DocumentJSONWriter: ~Copyable {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if pretty {
-            if first { out.append(0x0A) }
+            if first { out.appendReserved(0x0A) }
             newline()
         }
-        out.append(bracket)
+        out.appendReserved(bracket)
         first = false
     }
 
     /// Before a member or element: the comma and, when pretty, the line break and indentation.
     @inline(__always)
     private mutating func separate() {
-        if !first { out.append(0x2C) }
+        if !first { out.appendReserved(0x2C) }
         first = false
         if pretty { newline() }
     }
 
     private mutating func newline() {
-        out.reserve(1 + depth * 2)
-        out.appendReserved(0x0A)
-        for _ in 0..<(depth * 2) { out.appendReserved(0x20) }
+        let indent = depth * 2
+        let p = out.claim(1 + indent)
+        p[0] = 0x0A
+        (p + 1).update(repeating: 0x20, count: indent)
     }
 
-    /// The separator, the quoted name and the colon (` : ` when pretty). Inlined, so that the name's length is a
-    /// constant and its copy a store or two; with a closure inside, the compiler kept it a call of some 85
-    /// instructions a key (2.2 M over dev+seed).
+    /// The separator, the quoted name and the colon, one write. Inlined, so that the name's length is a constant
+    /// and its copy a store or two; with a closure inside, or the pretty layout, the compiler kept it a call of
+    /// some 45 to 85 instructions a key (2 M over dev+seed).
     @inline(__always)
     private mutating func key(_ name: StaticString) {
-        if pretty { separate() } else if !first { out.append(0x2C) }
-        first = false
+        if pretty { return prettyKey(name) }
         let count = name.utf8CodeUnitCount
-        out.reserve(count + 5)
-        out.appendReserved(0x22)
-        out.appendReserved(UnsafeBufferPointer(start: name.utf8Start, count: count))
-        out.appendReserved(0x22)
-        if pretty {
-            out.appendReserved(0x20); out.appendReserved(0x3A); out.appendReserved(0x20)
-        } else {
-            out.appendReserved(0x3A)
-        }
+        let name = UnsafeBufferPointer(start: name.utf8Start, count: count)
+        let comma = first ? 0 : 1
+        first = false
+        let p = out.claim(comma + count + 3)
+        p[0] = 0x2C
+        p[comma] = 0x22
+        ByteSink.copy(name, to: p + comma + 1)
+        p[comma + count + 1] = 0x22; p[comma + count + 2] = 0x3A
+    }
+
+    /// ``key(_:)`` when pretty: the line break and indentation, and ` : ` after the name.
+    private mutating func prettyKey(_ name: StaticString) {
+        separate()
+        let count = name.utf8CodeUnitCount
+        let p = out.claim(count + 5)
+        p[0] = 0x22
+        ByteSink.copy(UnsafeBufferPointer(start: name.utf8Start, count: count), to: p + 1)
+        p[count + 1] = 0x22; p[count + 2] = 0x20; p[count + 3] = 0x3A; p[count + 4] = 0x20
     }
 
     // MARK: Scalars
 
     /// The decimal digits of the value, as `String(value)` writes them, without making that string: counted,
     /// then written back to front in place, two digits at a time from ``digitPairs`` (`String(value).utf8` cost
-    /// some 230 instructions a number, a digit at a time some 110).
+    /// some 230 instructions a number, a digit at a time some 110). Inlined: a call cost some 16 instructions of
+    /// the 60 a number.
+    @inline(__always)
     private mutating func integer(_ value: Int) {
         var magnitude = value.magnitude
         let sign = value < 0 ? 1 : 0
@@ -176,20 +196,18 @@ struct DocumentJSONWriter: ~Copyable {
             length += 1
             power &*= 10
         }
-        out.reserve(length)
-        out.appendReserved(length: length) { start in
-            if sign == 1 { start[0] = 0x2D }
-            let pairs = Self.digitPairs.utf8Start
-            var end = length
-            while magnitude >= 10 {
-                let pair = Int(truncatingIfNeeded: magnitude % 100) &* 2
-                magnitude /= 100
-                end -= 2
-                start[end] = pairs[pair]
-                start[end + 1] = pairs[pair + 1]
-            }
-            if end > sign { start[end - 1] = 0x30 + UInt8(truncatingIfNeeded: magnitude) }
+        let start = out.claim(length)
+        if sign == 1 { start[0] = 0x2D }
+        let pairs = UnsafeRawPointer(Self.digitPairs.utf8Start)
+        var end = length
+        while magnitude >= 10 {
+            let pair = Int(truncatingIfNeeded: magnitude % 100) &* 2
+            magnitude /= 100
+            end -= 2
+            UnsafeMutableRawPointer(start + end)
+                .storeBytes(of: pairs.loadUnaligned(fromByteOffset: pair, as: UInt16.self), as: UInt16.self)
         }
+        if end > sign { start[end - 1] = 0x30 + UInt8(truncatingIfNeeded: magnitude) }
     }
 
     /// `00` to `99`: the two digits of each number below 100.
@@ -202,9 +220,7 @@ struct DocumentJSONWriter: ~Copyable {
     /// A JSON text known when compiling (a quoted enumeration value), copied as the key's name is.
     @inline(__always)
     private mutating func literal(_ text: StaticString) {
-        let count = text.utf8CodeUnitCount
-        out.reserve(count)
-        out.appendReserved(UnsafeBufferPointer(start: text.utf8Start, count: count))
+        out.appendReserved(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// The quoted raw value, without making the `rawValue` string (some 80 instructions a mention).
@@ -228,8 +244,7 @@ struct DocumentJSONWriter: ~Copyable {
 
     private mutating func nullable(_ value: String?) {
         guard let value else {
-            let null: StaticString = "null"
-            out.append(UnsafeBufferPointer(start: null.utf8Start, count: null.utf8CodeUnitCount))
+            literal("null")
             return
         }
         string(value)
@@ -237,7 +252,7 @@ struct DocumentJSONWriter: ~Copyable {
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`-style or `\u00XX` escapes,
     /// everything else (slashes, Vietnamese letters) as its UTF-8 bytes. A string with nothing to escape
-    /// (almost all) is one reserve and one copy.
+    /// (almost all) is one reserve and one copy; one with something reserves six bytes a byte (`\u00XX`).
     private mutating func string(_ value: String) {
         if value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
             var native = value
@@ -245,20 +260,21 @@ struct DocumentJSONWriter: ~Copyable {
         }
     }
 
+    @inline(__always)
     private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         let length = utf8.count + 2
-        out.reserve(length)
         if Self.needsEscape(utf8) {
+            out.reserve(utf8.count * 6 + 2 + Self.slack)
             out.appendReserved(0x22)
             escaped(utf8)
-            out.append(0x22)
+            out.appendReserved(0x22)
             return
         }
-        out.appendReserved(length: length) { p in
-            p[0] = 0x22
-            ByteSink.copy(utf8, to: p + 1)
-            p[length - 1] = 0x22
-        }
+        out.reserve(length + Self.slack)
+        let p = out.claim(length)
+        p[0] = 0x22
+        ByteSink.copy(utf8, to: p + 1)
+        p[length - 1] = 0x22
     }
 
     /// The bytes of a string that holds something to escape, a run of plain bytes at a time.
@@ -267,27 +283,27 @@ struct DocumentJSONWriter: ~Copyable {
         for i in utf8.indices {
             let byte = utf8[i]
             guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            out.appendReserved(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             runStart = i + 1
-            out.append(0x5C)
+            out.appendReserved(0x5C)
             switch byte {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x0A: out.append(0x6E)
-            case 0x0D: out.append(0x72)
-            case 0x09: out.append(0x74)
-            case 0x08: out.append(0x62)
-            case 0x0C: out.append(0x66)
+            case 0x22: out.appendReserved(0x22)
+            case 0x5C: out.appendReserved(0x5C)
+            case 0x0A: out.appendReserved(0x6E)
+            case 0x0D: out.appendReserved(0x72)
+            case 0x09: out.appendReserved(0x74)
+            case 0x08: out.appendReserved(0x62)
+            case 0x0C: out.appendReserved(0x66)
             default:
                 let hex: StaticString = "0123456789abcdef"
-                out.append(0x75)
-                out.append(0x30)
-                out.append(0x30)
-                out.append(hex.utf8Start[Int(byte >> 4)])
-                out.append(hex.utf8Start[Int(byte & 0xF)])
+                out.appendReserved(0x75)
+                out.appendReserved(0x30)
+                out.appendReserved(0x30)
+                out.appendReserved(hex.utf8Start[Int(byte >> 4)])
+                out.appendReserved(hex.utf8Start[Int(byte & 0xF)])
             }
         }
-        out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        out.appendReserved(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
     /// Whether any byte is below U+0020, `"` or `\`: eight bytes at a time (a word test instead of three
