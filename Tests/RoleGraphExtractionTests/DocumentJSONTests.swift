@@ -36,4 +36,22 @@ import Testing
         #expect(text.contains("\"date\":null") && text.contains("\"source\":null") && text.contains("\"parent\":null"))
         #expect(try Document(jsonData: document.jsonData(pretty: pretty)) == document)
     }
+
+    /// The escape test reads a word at a time, and a string shorter than a word as overlapping pieces: each
+    /// byte that needs escaping (and the nearest that do not), at each place in strings of 1 to 17 bytes, is found.
+    @Test func writerEscapesEveryPlaceOfShortAndWordLongStrings() throws {
+        for length in 1...17 {
+            for place in 0..<length {
+                for special in ["\"", "\\", "\u{1}", "\u{1F}", " ", "/"] {
+                    let text = String(repeating: "a", count: place) + special
+                        + String(repeating: "b", count: length - place - 1)
+                    let document = Document(
+                        id: text, source: nil, date: nil, mentions: [], persons: [], organizations: [],
+                        locations: [], roles: [])
+                    let expected = try Document.encoder(pretty: false).encode(document)
+                    #expect(document.jsonData(pretty: false) == expected, "\(length) \(place)")
+                }
+            }
+        }
+    }
 }
