@@ -121,6 +121,7 @@ struct DocumentJSONWriter: ~Copyable {
         array(values) { w, value in w.string(value.pointee) }
     }
 
+    @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         out.reserve(Self.slack)
         out.appendReserved(bracket)
@@ -128,6 +129,7 @@ struct DocumentJSONWriter: ~Copyable {
         first = true
     }
 
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if pretty {
