@@ -36,7 +36,7 @@ struct DocumentJSONWriter: ~Copyable {
 
     /// Room every check makes beyond its own piece: more than the fixed-size pieces (keys, numbers, enumeration
     /// values, `null`, brackets, separators, indentation) written before the next check. The most between two
-    /// checks is some 300 bytes, a mention's tail from its text to the next mention's `open`; debug builds
+    /// checks is under 200 bytes, a mention's tail from its text to the next mention's `open`; debug builds
     /// assert on a write past the room.
     private static let slack = 1024
 
@@ -185,9 +185,9 @@ struct DocumentJSONWriter: ~Copyable {
     // MARK: Scalars
 
     /// The decimal digits of the value, as `String(value)` writes them, without making that string: counted
-    /// (``digitCount(_:)``), then written back to front in place, two digits at a time from ``digitPairs`` (`String(value).utf8` cost
-    /// some 230 instructions a number, a digit at a time some 110). Inlined: a call cost some 16 instructions of
-    /// the 60 a number.
+    /// (``digitCount(_:)``), then written back to front in place, two digits at a time from ``digitPairs``
+    /// (`String(value).utf8` cost some 230 instructions a number, a digit at a time some 110). Inlined: a call
+    /// cost some 16 instructions a number.
     @inline(__always)
     private mutating func integer(_ value: Int) {
         var magnitude = value.magnitude
@@ -291,7 +291,8 @@ struct DocumentJSONWriter: ~Copyable {
         p[length - 1] = 0x22
     }
 
-    /// The bytes of a string that holds something to escape, a run of plain bytes at a time.
+    /// The bytes of a string that holds something to escape, a run of plain bytes at a time, in room that
+    /// ``string(utf8:)`` made (six bytes a byte).
     private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         for i in utf8.indices {
