@@ -1,9 +1,9 @@
 /// A growing run of output bytes for ``DocumentJSONWriter``, in one raw allocation it owns.
 ///
 /// The writer appends about 90 000 pieces over dev+seed. An `[UInt8]` checks its uniqueness on every write
-/// and zero-fills its room; here a write is one capacity compare and a store or copy, and a piece whose
-/// size is known up front (a quoted string, a number) reserves once and writes unchecked. Not copyable:
-/// the buffer is freed when the sink ends, and ``bytes`` copies it out once.
+/// and zero-fills its room; here the writer makes room now and then (``reserve(_:)``, one capacity compare)
+/// and a write is a store or copy. Not copyable: the buffer is freed when the sink ends, and ``bytes``
+/// copies it out once.
 struct ByteSink: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -46,30 +46,30 @@ struct ByteSink: ~Copyable {
         appendReserved(byte)
     }
 
-    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
-        reserve(piece.count)
-        appendReserved(piece)
-    }
-
     /// A byte in room that ``reserve(_:)`` made.
     @inline(__always)
     mutating func appendReserved(_ byte: UInt8) {
+        assert(count < capacity, "write past the reserved room")
         base[count] = byte
-        count += 1
+        count &+= 1
     }
 
     /// Bytes in room that ``reserve(_:)`` made.
     @inline(__always)
     mutating func appendReserved(_ piece: UnsafeBufferPointer<UInt8>) {
+        assert(count + piece.count <= capacity, "write past the reserved room")
         Self.copy(piece, to: base + count)
-        count += piece.count
+        count &+= piece.count
     }
 
-    /// Writes `length` bytes in room that ``reserve(_:)`` made, through `body`, which gets their start.
+    /// Takes `length` bytes of room that ``reserve(_:)`` made and returns their start, for the caller to fill.
+    /// A pointer, not a closure: a closure kept the writer's callers from being inlined.
     @inline(__always)
-    mutating func appendReserved(length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
-        body(base + count)
-        count += length
+    mutating func claim(_ length: Int) -> UnsafeMutablePointer<UInt8> {
+        assert(count + length <= capacity, "write past the reserved room")
+        let start = base + count
+        count &+= length
+        return start
     }
 
     /// Copies a piece to `target`. Pieces are short (keys, ids, names): a few loads and stores of whole words,

@@ -18,7 +18,7 @@ extension Document {
 
     /// ``jsonData(pretty:)`` as bytes.
     public func jsonBytes(pretty: Bool) -> [UInt8] {
-        var writer = DocumentJSONWriter(pretty: pretty, capacity: mentions.count * 200 + 1024)
+        var writer = DocumentJSONWriter(pretty: pretty, capacity: mentions.count * 256 + 1024)
         writer.write(self)
         return writer.bytes
     }
@@ -26,7 +26,7 @@ extension Document {
     /// The document's JSON and a line feed, lent to `body` without a copy (a stream writer's case: an
     /// `[UInt8]` and a `Data` made from it would copy the text twice, some 2 M instructions over dev+seed).
     public func withJSONLine<R>(pretty: Bool, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var writer = DocumentJSONWriter(pretty: pretty, capacity: mentions.count * 200 + 1024)
+        var writer = DocumentJSONWriter(pretty: pretty, capacity: mentions.count * 256 + 1024)
         writer.write(self)
         writer.endLine()
         return try writer.withBytes(body)
