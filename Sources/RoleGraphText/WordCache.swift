@@ -7,7 +7,9 @@
 ///
 /// A cache outlives its documents (``Tokenizer/tokens(of:words:)`` keeps one per thread): an article
 /// meets a few hundred words it has not seen before, and finding and building their entries (a probe
-/// of the shared table, or decoding and two `String`s) was the tokenizer's largest cost. Entries are
+/// of the shared table, or decoding and two `String`s) is the tokenizer's largest cost when every
+/// document starts from nothing (tokenising the dev articles: 15.1 M instructions, 11.4 M with a cache
+/// that outlives them). Entries are
 /// numbered for good; ``Token/word`` numbers a document's distinct tokens from 0 in order of first
 /// occurrence, so each entry also records its number in the current document (``stamps``). Nothing
 /// downstream can tell a fresh cache from a warm one: tokens are the same.
